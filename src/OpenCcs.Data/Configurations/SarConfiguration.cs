@@ -1,0 +1,49 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using OpenCcs.Core.Authorizations;
+using OpenCcs.Core.Children;
+using OpenCcs.Core.Providers;
+
+namespace OpenCcs.Data.Configurations;
+
+internal sealed class SarConfiguration : IEntityTypeConfiguration<Sar>
+{
+    public void Configure(EntityTypeBuilder<Sar> sar)
+    {
+        sar.ToTable("sars");
+        sar.Property(s => s.Version).IsConcurrencyToken();
+        sar.Property(s => s.Number).HasConversion(Conversions.SarNumber).HasMaxLength(11);
+        sar.HasIndex(s => s.Number).IsUnique();
+        sar.Property(s => s.County).HasConversion(Conversions.County);
+        sar.Property(s => s.DiagnosisCode).HasMaxLength(10);
+        sar.Property(s => s.ExpeditedReason).HasMaxLength(1000);
+        sar.Property(s => s.DecisionReason).HasMaxLength(2000);
+        sar.HasOne<Child>().WithMany().HasForeignKey(s => s.ChildId);
+        sar.HasOne<Provider>().WithMany().HasForeignKey(s => s.RequestingProviderId);
+        sar.HasOne<Provider>().WithMany().HasForeignKey(s => s.FacilityId);
+        sar.HasIndex(s => new { s.County, s.Status, s.ReceivedAt });
+        sar.HasIndex(s => new { s.RequestingProviderId, s.ReceivedAt });
+        sar.Ignore(s => s.IsDecided);
+        sar.OwnsMany(s => s.Lines, line =>
+        {
+            line.ToTable("sar_lines");
+            line.WithOwner().HasForeignKey("SarId");
+            line.Property<int>("Id");
+            line.HasKey("Id");
+            line.Property(l => l.Code).HasMaxLength(20);
+            line.Property(l => l.Description).HasMaxLength(500);
+            line.Property(l => l.Frequency).HasMaxLength(100);
+        });
+        sar.OwnsMany(s => s.History, step =>
+        {
+            step.ToTable("sar_transitions");
+            step.WithOwner().HasForeignKey("SarId");
+            step.Property<int>("Id");
+            step.HasKey("Id");
+            step.Property(t => t.ActorId).HasMaxLength(64);
+            step.Property(t => t.Reason).HasMaxLength(2000);
+        });
+        sar.Navigation(s => s.Lines).UsePropertyAccessMode(PropertyAccessMode.Field);
+        sar.Navigation(s => s.History).UsePropertyAccessMode(PropertyAccessMode.Field);
+    }
+}

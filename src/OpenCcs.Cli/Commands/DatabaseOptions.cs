@@ -1,0 +1,49 @@
+using System.CommandLine;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using OpenCcs.Data;
+
+namespace OpenCcs.Cli.Commands;
+
+/// <summary>
+/// Options every database command shares. Values come from, in order of precedence: the options,
+/// the environment (<c>Database__Provider</c>, <c>ConnectionStrings__Ccs</c>), then appsettings.json in the current folder.
+/// </summary>
+internal sealed class DatabaseOptions
+{
+    public Option<string?> Provider { get; } = new("--provider") { Description = "Sqlite (default) or Postgres." };
+
+    public Option<string?> Connection { get; } = new("--connection") { Description = "Connection string; defaults to the SQLite file data/openccs.db." };
+
+    public void AddTo(Command command)
+    {
+        command.Options.Add(Provider);
+        command.Options.Add(Connection);
+    }
+
+    public CcsDbContext CreateContext(ParseResult parse)
+    {
+        var overrides = new Dictionary<string, string?>();
+        if (parse.GetValue(Provider) is { } provider) overrides["Database:Provider"] = provider;
+        if (parse.GetValue(Connection) is { } connection) overrides["ConnectionStrings:Ccs"] = connection;
+        var configuration = new ConfigurationBuilder()
+            .AddJsonFile(Path.Combine(Directory.GetCurrentDirectory(), "appsettings.json"), optional: true)
+            .AddEnvironmentVariables()
+            .AddInMemoryCollection(overrides)
+            .Build();
+        var cs = configuration.GetConnectionString("Ccs");
+        return DatabaseSetup.ProviderFrom(configuration) switch
+        {
+            DatabaseProvider.Postgres => new PostgresCcsDbContext(Build<PostgresCcsDbContext>(o =>
+                DatabaseSetup.ConfigurePostgres(o, cs ?? throw new InvalidOperationException("Postgres needs --connection or ConnectionStrings__Ccs.")))),
+            _ => new SqliteCcsDbContext(Build<SqliteCcsDbContext>(o => DatabaseSetup.ConfigureSqlite(o, DatabaseSetup.PrepareSqlite(cs)))),
+        };
+    }
+
+    private static DbContextOptions<T> Build<T>(Action<DbContextOptionsBuilder> configure) where T : DbContext
+    {
+        var builder = new DbContextOptionsBuilder<T>();
+        configure(builder);
+        return builder.Options;
+    }
+}

@@ -1,0 +1,3 @@
+using OpenCcs.Cli;
+
+return await CcsCommand.Build().Parse(args).InvokeAsync();

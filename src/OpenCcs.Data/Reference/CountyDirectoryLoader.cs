@@ -32,8 +32,16 @@ public static class CountyDirectoryLoader
     public static CountyDirectory Load(Stream json)
     {
         ArgumentNullException.ThrowIfNull(json);
-        var file = JsonSerializer.Deserialize<CountiesFile>(json, Options)
-            ?? throw new InvalidDataException("The county reference file is empty.");
+        CountiesFile file;
+        try
+        {
+            file = JsonSerializer.Deserialize<CountiesFile>(json, Options)
+                ?? throw new InvalidDataException("The county reference file is empty.");
+        }
+        catch (JsonException e)
+        {
+            throw new InvalidDataException($"The county reference file is not in the expected format: {e.Message}", e);
+        }
         if (string.IsNullOrWhiteSpace(file.Version))
             throw new InvalidDataException("The county reference file has no \"version\".");
 
@@ -61,15 +69,16 @@ public static class CountyDirectoryLoader
     private static CountyOfficeContact ToContact(ContactEntry c) =>
         new(c.Phone, c.AlternatePhone, c.Fax, c.MailingAddress, c.PhysicalAddress, c.Source);
 
-    private sealed record CountiesFile(string Version, List<CountyEntry> Counties, ContactEntry? StateOffice);
+    private sealed record CountiesFile(string Version, List<CountyEntry> Counties, ContactEntry? StateOffice = null);
 
     private sealed record CountyEntry(
-        string Code, string Name, string Fips, int? Population2020, List<PeriodEntry> Periods, ContactEntry? Office);
+        string Code, string Name, string Fips, List<PeriodEntry> Periods, int? Population2020 = null, ContactEntry? Office = null);
 
     private sealed record PeriodEntry(
-        DateOnly From, DateOnly? To, CareModel CareModel, string? Plan, Administration Administration,
-        string Source, string? AdministrationSource);
+        DateOnly From, CareModel CareModel, Administration Administration, string Source,
+        DateOnly? To = null, string? Plan = null, string? AdministrationSource = null);
 
     private sealed record ContactEntry(
-        string? Phone, string? AlternatePhone, string? Fax, string? MailingAddress, string? PhysicalAddress, string Source);
+        string Source, string? Phone = null, string? AlternatePhone = null, string? Fax = null,
+        string? MailingAddress = null, string? PhysicalAddress = null);
 }

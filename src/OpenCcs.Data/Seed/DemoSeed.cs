@@ -78,15 +78,15 @@ public sealed class DemoSeed(CcsDbContext db, TimeProvider clock)
             if (outcome < 10) continue;
             if (outcome < 15)
             {
-                referral.Decline("The documented condition is not a CCS-eligible condition.", received.AddDays(12));
+                referral.Decline("The documented condition is not a CCS-eligible condition.", Earlier(received.AddDays(12), now));
                 continue;
             }
             var program = faker.Random.Int(0, 9) == 0 ? CaseProgram.MedicalTherapyProgram : CaseProgram.CaseManagement;
-            var opened = received.AddDays(faker.Random.Int(3, 30));
+            var opened = Earlier(received.AddDays(faker.Random.Int(3, 30)), now.AddHours(-1));
             var ccsCase = CcsCase.Open(child.Id, child.CountyOfResidence, program, diagnosis.Code, DateOnly.FromDateTime(opened), opened);
             referral.Accept(ccsCase.Id, opened);
             cases.Add(ccsCase);
-            if (faker.Random.Int(0, 19) == 0)
+            if (faker.Random.Int(0, 19) == 0 && opened.AddDays(200) < now)
                 ccsCase.Close(DateOnly.FromDateTime(opened).AddDays(200), "Family moved out of state.", opened.AddDays(200));
             for (var i = faker.Random.Int(1, 4); i > 0; i--)
                 sars.Add(MakeSar(faker, child, diagnosis.Code, providers, counters, opened, now));
@@ -104,6 +104,8 @@ public sealed class DemoSeed(CcsDbContext db, TimeProvider clock)
         await db.SaveChangesAsync(cancellationToken);
         return new SeedSummary(false, providers.Count, children.Count, referrals.Count, cases.Count, sars.Count, accounts.Count);
     }
+
+    private static DateTime Earlier(DateTime a, DateTime b) => a < b ? a : b;
 
     private static (List<ProviderOrganization>, List<Provider>) MakeProviders(Faker faker, DateTime now)
     {
@@ -198,7 +200,7 @@ public sealed class DemoSeed(CcsDbContext db, TimeProvider clock)
     private static Sar MakeSar(Faker faker, Child child, string diagnosis, List<Provider> providers, Dictionary<int, long> counters, DateTime after, DateTime now)
     {
         var service = faker.PickRandom(Services);
-        var span = Math.Max(1, (now - after).TotalDays);
+        var span = Math.Max(0.01, (now - after).TotalDays);
         var received = after.AddDays(faker.Random.Double(0, span * 0.98));
         var from = DateOnly.FromDateTime(received).AddDays(faker.Random.Int(0, 14));
         var provider = faker.PickRandom(providers.Where(p => p.Type == service.For && p.IsAuthorizedOn(DateOnly.FromDateTime(received))).ToList());
@@ -214,9 +216,9 @@ public sealed class DemoSeed(CcsDbContext db, TimeProvider clock)
         var age = (now - received).TotalDays;
         var roll = faker.Random.Int(0, 99);
         if (age < 10 && roll < 50) return sar;
-        sar.BeginReview(SeedActor, received.AddHours(4));
+        sar.BeginReview(SeedActor, Earlier(received.AddHours(4), now));
         if (age < 10 && roll < 80) return sar;
-        var decided = received.AddDays(faker.Random.Double(0.5, Math.Min(age, 6.5)));
+        var decided = Earlier(received.AddDays(faker.Random.Double(0.5, Math.Max(0.6, Math.Min(age, 6.5)))), now);
         if (roll < 70) sar.Approve(SeedActor, decided);
         else if (roll < 82) sar.Deny(SeedActor, "The documentation does not show the service is needed for the CCS-eligible condition.", decided);
         else if (roll < 92) sar.PendForInformation(SeedActor, "Please send the most recent clinic note.", decided);

@@ -1,0 +1,37 @@
+using OpenCcs.Data.Reference;
+using OpenCcs.Web.Features.Account;
+using OpenCcs.Web.Features.Admin;
+using OpenCcs.Web.Features.Authorizations;
+using OpenCcs.Web.Features.Children;
+using OpenCcs.Web.Features.Dashboard;
+using OpenCcs.Web.Features.Reference;
+
+namespace OpenCcs.Web.Features;
+
+/// <summary>Every use-case handler, and the /api/v1 endpoint groups; one line per feature.</summary>
+public static class FeatureRegistration
+{
+    public static IServiceCollection AddFeatureHandlers(this IServiceCollection services)
+    {
+        services.AddSingleton(_ => CountyDirectoryLoader.Load());
+        services.AddScoped<ListChildren>();
+        services.AddScoped<GetChild>();
+        services.AddScoped<ListSars>();
+        services.AddScoped<GetSar>();
+        services.AddScoped<BuildDashboard>();
+        services.AddScoped<ListAuditEvents>();
+        return services;
+    }
+
+    public static RouteGroupBuilder MapApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/v1").RequireAuthorization();
+        api.MapToken();
+        api.MapMe();
+        api.MapCounties();
+        api.MapChildren();
+        api.MapSars();
+        api.MapAudit();
+        return api;
+    }
+}

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using OpenCcs.Data.Identity;
 
 namespace OpenCcs.Web.Navigation;
 
@@ -11,61 +12,21 @@ public sealed record NavigationLink(string Title, string Href);
 /// </summary>
 public static class NavigationMenu
 {
-    // Same values as OpenCcs.Web.Auth.Roles; kept local until that class exists, then replace.
-    private const string Family = "family";
-    private const string Provider = "provider";
-    private const string CountyIntake = "county-intake";
-    private const string EligibilityWorker = "county-eligibility";
-    private const string NurseCaseManager = "county-nurse";
-    private const string IscdReviewer = "iscd-reviewer";
-    private const string PlanReviewer = "plan-reviewer";
-    private const string Administrator = "administrator";
-
     private static readonly NavigationLink Dashboard = new("Dashboard", "/Dashboard");
+    private static readonly NavigationLink Children = new("Children", "/Children");
+    private static readonly NavigationLink Authorizations = new("Authorizations", "/Authorizations");
 
+    // Only pages that exist are listed; each feature adds its own entry when it lands.
     private static readonly (string Role, NavigationLink[] Links)[] MenusByRole =
     [
-        (Family,
-        [
-            new("Apply for CCS", "/Applications/Apply"),
-            new("My children", "/Children"),
-            new("Notices", "/Notices"),
-        ]),
-        (Provider,
-        [
-            new("Refer a child", "/Referrals/New"),
-            new("Authorizations", "/Authorizations"),
-            new("Check claims", "/Claims/Check"),
-        ]),
-        (CountyIntake,
-        [
-            new("Referrals", "/Referrals"),
-            new("Applications", "/Applications"),
-        ]),
-        (EligibilityWorker,
-        [
-            new("Applications", "/Applications"),
-            new("Cases", "/Cases"),
-        ]),
-        (NurseCaseManager,
-        [
-            new("Cases", "/Cases"),
-            new("Authorizations", "/Authorizations"),
-        ]),
-        (IscdReviewer,
-        [
-            new("Authorizations", "/Authorizations"),
-            new("Provider panel", "/Providers/Panel"),
-        ]),
-        (PlanReviewer,
-        [
-            new("Authorizations", "/Authorizations"),
-        ]),
-        (Administrator,
-        [
-            new("Users", "/Admin/Users"),
-            new("Reference data", "/Admin/ReferenceData"),
-        ]),
+        (Roles.Family, [new("My children", "/Children"), Authorizations]),
+        (Roles.Provider, [Authorizations, Children]),
+        (Roles.CountyIntake, [Children]),
+        (Roles.EligibilityWorker, [Children]),
+        (Roles.NurseCaseManager, [Authorizations, Children]),
+        (Roles.IscdReviewer, [Authorizations, Children]),
+        (Roles.PlanReviewer, [Authorizations, Children]),
+        (Roles.Administrator, [new("Audit trail", "/Admin/Audit")]),
     ];
 
     /// <summary>The links for a signed-in user; empty for an anonymous visitor.</summary>
@@ -114,8 +75,8 @@ public static class NavigationMenu
     {
         ArgumentNullException.ThrowIfNull(user);
         return FirstNonEmpty(
+            user.FindFirst(OpenCcs.Web.Auth.CcsClaims.DisplayName)?.Value,
             user.Identity?.Name,
-            user.FindFirst("name")?.Value,
             user.FindFirst(ClaimTypes.Name)?.Value,
             user.FindFirst(ClaimTypes.Email)?.Value) ?? "Signed in";
     }

@@ -1,0 +1,592 @@
+using System.Globalization;
+
+namespace OpenCcs.X12.Claims;
+
+/// <summary>The claims of a whole file plus the issues found while reading it.</summary>
+public sealed record Claim837Batch(IReadOnlyList<Claim837> Claims, IReadOnlyList<X12Issue> Issues);
+
+/// <summary>
+/// Maps 837P (005010X222A1) and 837I (005010X223A2/A3) transaction sets to <see cref="Claim837"/>
+/// records as the data streams past: each claim is yielded as soon as the next CLM, HL or SE
+/// shows it is complete. Transaction sets other than 837 are validated and skipped.
+/// </summary>
+/// <remarks>
+/// Errors: structural problems (not X12, bad delimiters, missing or misplaced envelope segments,
+/// truncated data) throw <see cref="X12Exception"/>. Envelope count and control-number mismatches
+/// are added to <see cref="Issues"/> (or thrown, see <see cref="X12ReaderOptions.EnvelopeErrors"/>).
+/// Content problems inside a claim (malformed HI, unreadable amount or date) go to
+/// <see cref="Claim837.Problems"/> and never stop reading.
+/// </remarks>
+public sealed class Claim837Reader : IDisposable
+{
+    private const string ComponentCandidates = ":>^|\\`!~*+{}<=@;%";
+
+    private readonly X12SegmentReader _segments;
+    private readonly X12EnvelopeValidator _envelope;
+    private readonly List<X12Issue> _issues = [];
+    private bool _started;
+
+    private bool _in837;
+    private ClaimKind? _kind;
+    private string _guide = "";
+    private bool _componentConfirmed;
+    private HierarchyLevel _level;
+    private Party _lastParty;
+    private Provider837? _billing;
+    private Person837? _subscriber;
+    private Person837? _patient;
+    private ClaimBuilder? _claim;
+
+    public Claim837Reader(Stream stream, X12ReaderOptions? options = null, bool leaveOpen = false)
+        : this(new X12SegmentReader(stream, options, leaveOpen), options)
+    {
+    }
+
+    public Claim837Reader(TextReader reader, X12ReaderOptions? options = null, bool leaveOpen = false)
+        : this(new X12SegmentReader(reader, options, leaveOpen), options)
+    {
+    }
+
+    private Claim837Reader(X12SegmentReader segments, X12ReaderOptions? options)
+    {
+        _segments = segments;
+        _envelope = new X12EnvelopeValidator(options, _issues.Add);
+    }
+
+    private enum HierarchyLevel { None, BillingProvider, Subscriber, Patient, Other }
+
+    private enum Party { None, Subscriber, Patient }
+
+    /// <summary>Envelope mismatches and delimiter repairs found so far (grows while claims are enumerated).</summary>
+    public IReadOnlyList<X12Issue> Issues => _issues;
+
+    /// <summary>Reads a whole file; convenient for small files and tests.</summary>
+    public static Claim837Batch ReadFile(string path, X12ReaderOptions? options = null)
+    {
+        using var reader = new Claim837Reader(File.OpenRead(path), options);
+        var claims = reader.ReadClaims().ToList();
+        return new Claim837Batch(claims, reader.Issues.ToList());
+    }
+
+    /// <summary>Streams the claims. Can be enumerated once.</summary>
+    /// <exception cref="X12Exception">The data cannot be read as X12 (see remarks on the class).</exception>
+    public IEnumerable<Claim837> ReadClaims()
+    {
+        if (_started)
+        {
+            throw new InvalidOperationException("ReadClaims can be enumerated only once; create a new reader to read again.");
+        }
+
+        _started = true;
+        while (_segments.Read())
+        {
+            if (Process() is { } claim)
+            {
+                yield return claim;
+            }
+
+            // SE is checked after its claim is yielded, so a strict-mode trailer error does not
+            // swallow the last claim when the ones before it were already streamed.
+            if (_segments.Current.Is("SE"))
+            {
+                _envelope.Observe(_segments.Current);
+            }
+        }
+
+        _envelope.Complete(_segments.SegmentNumber);
+    }
+
+    public void Dispose() => _segments.Dispose();
+
+    // Handles the current segment; returns a claim when this segment completes one.
+    private Claim837? Process()
+    {
+        var segment = _segments.Current;
+        var id = segment.Id;
+        if (id.SequenceEqual("SE"))
+        {
+            return Flush();
+        }
+
+        _envelope.Observe(segment);
+        switch (id)
+        {
+            case "ISA":
+                _componentConfirmed = false;
+                return null;
+            case "GS" or "GE" or "IEA":
+                return null;
+            case "ST":
+                StartTransaction(segment);
+                return null;
+        }
+
+        if (!_in837)
+        {
+            return null;
+        }
+
+        switch (id)
+        {
+            case "HL":
+            {
+                var done = Flush();
+                EnterHierarchy(segment);
+                return done;
+            }
+
+            case "CLM":
+            {
+                var done = Flush();
+                StartClaim();
+                return done;
+            }
+
+            default:
+                if (_claim is null)
+                {
+                    ReadHierarchySegment(segment);
+                }
+                else
+                {
+                    ReadClaimSegment(segment);
+                }
+
+                return null;
+        }
+    }
+
+    private void StartTransaction(X12Segment segment)
+    {
+        _in837 = _envelope.TransactionSetId == "837";
+        _guide = _envelope.TransactionVersion.Length > 0 ? _envelope.TransactionVersion : _envelope.GroupVersion;
+        _kind = KindOf(_guide);
+        _level = HierarchyLevel.None;
+        _lastParty = Party.None;
+        _billing = null;
+        _subscriber = null;
+        _patient = null;
+        _claim = null;
+        if (_in837 && _kind is null)
+        {
+            _issues.Add(new X12Issue(segment.Number, "ST",
+                $"implementation guide \"{_guide}\" is neither 837P (X222) nor 837I (X223); each claim's kind is inferred from its service lines.",
+                _envelope.TransactionControlNumber));
+        }
+    }
+
+    private static ClaimKind? KindOf(string guide) =>
+        guide.Contains("X222", StringComparison.Ordinal) || guide.Contains("X098", StringComparison.Ordinal) ? ClaimKind.Professional
+        : guide.Contains("X223", StringComparison.Ordinal) || guide.Contains("X096", StringComparison.Ordinal) ? ClaimKind.Institutional
+        : null;
+
+    private void EnterHierarchy(X12Segment segment)
+    {
+        _lastParty = Party.None;
+        switch (segment[3])
+        {
+            case "20":
+                _level = HierarchyLevel.BillingProvider;
+                _billing = null;
+                _subscriber = null;
+                _patient = null;
+                break;
+            case "22":
+                _level = HierarchyLevel.Subscriber;
+                _subscriber = null;
+                _patient = null;
+                break;
+            case "23":
+                _level = HierarchyLevel.Patient;
+                _patient = null;
+                break;
+            default:
+                _level = HierarchyLevel.Other;
+                break;
+        }
+    }
+
+    private void ReadHierarchySegment(X12Segment segment)
+    {
+        if (segment.Is("NM1"))
+        {
+            _lastParty = Party.None;
+            var entity = segment[1];
+            if (_level == HierarchyLevel.BillingProvider && entity.SequenceEqual("85"))
+            {
+                _billing = ProviderFrom(segment);
+            }
+            else if (_level == HierarchyLevel.Subscriber && entity.SequenceEqual("IL"))
+            {
+                _subscriber = PersonFrom(segment);
+                _lastParty = Party.Subscriber;
+            }
+            else if (_level == HierarchyLevel.Patient && entity.SequenceEqual("QC"))
+            {
+                _patient = PersonFrom(segment);
+                _lastParty = Party.Patient;
+            }
+        }
+        else if (segment.Is("DMG") && segment[1].SequenceEqual("D8"))
+        {
+            DateOnly? birth = TryDate(segment[2], out var date) ? date : null;
+            var gender = segment.GetString(3);
+            if (_lastParty == Party.Subscriber && _subscriber is not null)
+            {
+                _subscriber = _subscriber with { BirthDate = birth, Gender = gender };
+            }
+            else if (_lastParty == Party.Patient && _patient is not null)
+            {
+                _patient = _patient with { BirthDate = birth, Gender = gender };
+            }
+        }
+    }
+
+    private void StartClaim()
+    {
+        CheckComponentSeparator(5, "CLM05");
+        var segment = _segments.Current;
+        var claim = new ClaimBuilder(segment.Number, _envelope.TransactionControlNumber)
+        {
+            PatientControlNumber = segment.GetString(1) ?? "",
+            FacilityCode = segment.GetString(5, 1),
+            FacilityCodeQualifier = segment.GetString(5, 2),
+            FrequencyCode = segment.GetString(5, 3),
+        };
+        if (claim.PatientControlNumber.Length == 0)
+        {
+            claim.Problem(segment, "CLM01 (patient control number) is empty.");
+        }
+
+        claim.TotalCharge = claim.Amount(segment, 2, "CLM02 (total charge)") ?? 0m;
+        _claim = claim;
+    }
+
+    private void ReadClaimSegment(X12Segment segment)
+    {
+        var claim = _claim!;
+        if (segment.Is("LX"))
+        {
+            claim.StartLine(segment);
+            claim.Section = Section.Line;
+            return;
+        }
+
+        switch (claim.Section)
+        {
+            case Section.Claim:
+                ReadClaimLevel(claim, segment);
+                break;
+            case Section.Line:
+                ReadLineLevel(claim, claim.Line!, segment);
+                break;
+            default:
+                // 2320/2330 other-payer and 2430 adjudication loops repeat NM1, REF and DTP with
+                // other meanings (REF*G1 there is the other payer's authorization), so they are skipped.
+                break;
+        }
+    }
+
+    private void ReadClaimLevel(ClaimBuilder claim, X12Segment segment)
+    {
+        switch (segment.Id)
+        {
+            case "NM1":
+                switch (segment[1])
+                {
+                    case "DN":
+                        claim.ReferringProvider ??= ProviderFrom(segment);
+                        break;
+                    case "82":
+                        claim.RenderingProvider ??= ProviderFrom(segment);
+                        break;
+                    case "71":
+                        claim.AttendingProvider ??= ProviderFrom(segment);
+                        break;
+                }
+
+                break;
+            case "REF":
+                switch (segment[1])
+                {
+                    case "G1":
+                        claim.PriorAuthorization = claim.KeepFirst(segment, claim.PriorAuthorization, "REF*G1 prior authorization");
+                        break;
+                    case "9F":
+                        claim.ReferralNumber = claim.KeepFirst(segment, claim.ReferralNumber, "REF*9F referral number");
+                        break;
+                }
+
+                break;
+            case "HI":
+                ReadDiagnoses(claim);
+                break;
+            case "CL1":
+                claim.AdmissionTypeCode = segment.GetString(1);
+                break;
+            case "DTP" when segment[1].SequenceEqual("434"):
+                claim.StatementPeriod = claim.Period(segment);
+                break;
+            case "SBR":
+                claim.Section = Section.OtherPayer;
+                break;
+        }
+    }
+
+    private void ReadLineLevel(ClaimBuilder claim, LineBuilder line, X12Segment segment)
+    {
+        switch (segment.Id)
+        {
+            case "SV1":
+                ReadProfessionalService(claim, line);
+                break;
+            case "SV2":
+                ReadInstitutionalService(claim, line);
+                break;
+            case "DTP" when segment[1].SequenceEqual("472"):
+                line.ServiceDate = claim.Period(segment);
+                break;
+            case "REF":
+                switch (segment[1])
+                {
+                    case "G1":
+                        line.PriorAuthorization = claim.KeepFirst(segment, line.PriorAuthorization, "line REF*G1 prior authorization");
+                        break;
+                    case "9F":
+                        line.ReferralNumber = claim.KeepFirst(segment, line.ReferralNumber, "line REF*9F referral number");
+                        break;
+                }
+
+                break;
+            case "LIN":
+                line.DrugQualifier = segment.GetString(2);
+                line.DrugCode = segment.GetString(3);
+                break;
+            case "CTP":
+                line.DrugQuantity = claim.Amount(segment, 4, "CTP04 (drug quantity)");
+                line.DrugUnit = segment.GetString(5, 1);
+                break;
+            case "NM1":
+                switch (segment[1])
+                {
+                    case "82":
+                        line.RenderingProvider ??= ProviderFrom(segment);
+                        break;
+                    case "DN":
+                        line.ReferringProviders.Add(ProviderFrom(segment));
+                        break;
+                    case "DK":
+                        line.OrderingProvider ??= ProviderFrom(segment);
+                        break;
+                }
+
+                break;
+            case "SVD":
+                claim.Section = Section.LineAdjudication;
+                break;
+        }
+    }
+
+    private void ReadProfessionalService(ClaimBuilder claim, LineBuilder line)
+    {
+        CheckComponentSeparator(1, "SV1-01");
+        var segment = _segments.Current;
+        line.HasService = true;
+        ReadProcedure(claim, line, segment, 1, "SV1-01");
+        line.Charge = claim.Amount(segment, 2, "SV1-02 (line charge)") ?? 0m;
+        line.UnitBasis = segment.GetString(3);
+        line.Units = claim.Amount(segment, 4, "SV1-04 (units)");
+        line.PlaceOfService = segment.GetString(5);
+        for (var i = 1; i <= segment.ComponentCount(7); i++)
+        {
+            var pointer = segment.Component(7, i);
+            if (int.TryParse(pointer, NumberStyles.None, CultureInfo.InvariantCulture, out var value))
+            {
+                line.DiagnosisPointers.Add(value);
+            }
+            else if (!pointer.IsEmpty)
+            {
+                claim.Problem(segment, $"SV1-07 diagnosis pointer \"{pointer.ToString()}\" is not a number; it was ignored.");
+            }
+        }
+
+        line.Emergency = segment[9].SequenceEqual("Y");
+    }
+
+    private void ReadInstitutionalService(ClaimBuilder claim, LineBuilder line)
+    {
+        CheckComponentSeparator(2, "SV2-02");
+        var segment = _segments.Current;
+        line.HasService = true;
+        line.RevenueCode = segment.GetString(1);
+        if (!segment[2].IsEmpty)
+        {
+            ReadProcedure(claim, line, segment, 2, "SV2-02");
+        }
+
+        line.Charge = claim.Amount(segment, 3, "SV2-03 (line charge)") ?? 0m;
+        line.UnitBasis = segment.GetString(4);
+        line.Units = claim.Amount(segment, 5, "SV2-05 (units)");
+    }
+
+    private static void ReadProcedure(ClaimBuilder claim, LineBuilder line, X12Segment segment, int element, string name)
+    {
+        line.ProcedureQualifier = segment.GetString(element, 1);
+        line.ProcedureCode = segment.GetString(element, 2);
+        for (var i = 3; i <= 6; i++)
+        {
+            if (segment.GetString(element, i) is { } modifier)
+            {
+                line.Modifiers.Add(modifier);
+            }
+        }
+
+        if (line.ProcedureCode is null)
+        {
+            var sep = segment.Delimiters.Component;
+            claim.Problem(segment, $"{name} \"{segment[element].ToString()}\" has no procedure code; expected qualifier{sep}code such as HC{sep}99213.");
+        }
+    }
+
+    // A malformed HI is recorded on the claim and none of its diagnoses are used: a partial
+    // list could silently promote a secondary code to principal.
+    private void ReadDiagnoses(ClaimBuilder claim)
+    {
+        CheckComponentSeparator(1, "HI01");
+        var segment = _segments.Current;
+        var found = new List<Diagnosis>(segment.ElementCount);
+        for (var i = 1; i <= segment.ElementCount; i++)
+        {
+            var value = segment[i];
+            if (value.IsEmpty)
+            {
+                continue;
+            }
+
+            var qualifier = segment.Component(i, 1);
+            var code = segment.Component(i, 2);
+            var role = DiagnosisQualifiers.RoleOf(qualifier);
+            if (!code.IsEmpty)
+            {
+                if (role is not null)
+                {
+                    found.Add(new Diagnosis(qualifier.ToString(), code.ToString()));
+                }
+
+                continue;
+            }
+
+            var e = segment.Delimiters.Element;
+            var c = segment.Delimiters.Component;
+            var next = segment[i + 1];
+            var detail = role is not null && !next.IsEmpty && next.IndexOf(c) < 0
+                ? $"HI{i:00} \"{value.ToString()}\" is a diagnosis qualifier without a code, and the next element \"{next.ToString()}\" looks like the code: the sender seems to have used the element separator '{e}' inside the composite instead of the component separator '{c}'. None of this segment's diagnoses were used."
+                : $"HI{i:00} \"{value.ToString()}\" is not a qualifier{c}code composite such as ABK{c}J45909. None of this segment's diagnoses were used.";
+            claim.Problem(segment, detail);
+            return;
+        }
+
+        claim.Diagnoses.AddRange(found);
+    }
+
+    // Some senders declare one component separator in ISA16 and use another in the body. The
+    // first composite that must have components (CLM05, SV1-01, SV2-02, HI01) settles it.
+    private void CheckComponentSeparator(int element, string name)
+    {
+        if (_componentConfirmed)
+        {
+            return;
+        }
+
+        var segment = _segments.Current;
+        var delimiters = segment.Delimiters;
+        var value = segment[element];
+        if (value.IsEmpty)
+        {
+            return;
+        }
+
+        if (value.IndexOf(delimiters.Component) >= 0)
+        {
+            _componentConfirmed = true;
+            return;
+        }
+
+        var cut = 0;
+        while (cut < value.Length && char.IsAsciiLetterOrDigit(value[cut]))
+        {
+            cut++;
+        }
+
+        if (cut is < 1 or > 3 || cut >= value.Length - 1)
+        {
+            return;
+        }
+
+        var used = value[cut];
+        if (ComponentCandidates.IndexOf(used) < 0 || delimiters.IsDelimiter(used))
+        {
+            return;
+        }
+
+        _segments.OverrideComponentSeparator(used);
+        _componentConfirmed = true;
+        _issues.Add(new X12Issue(segment.Number, segment.IdString,
+            $"ISA16 declares '{delimiters.Component}' as the component separator, but {name} \"{value.ToString()}\" uses '{used}'; the rest of interchange {_envelope.InterchangeControlNumber} is read with '{used}'.",
+            _envelope.TransactionControlNumber));
+    }
+
+    private Claim837? Flush()
+    {
+        if (_claim is not { } claim)
+        {
+            return null;
+        }
+
+        _claim = null;
+        claim.FinishLine();
+        var lines = claim.Lines;
+        return new Claim837
+        {
+            Kind = _kind ?? (lines.Any(l => l.RevenueCode is not null) ? ClaimKind.Institutional : ClaimKind.Professional),
+            ImplementationGuide = _guide,
+            InterchangeControlNumber = _envelope.InterchangeControlNumber,
+            TransactionControlNumber = claim.TransactionControlNumber,
+            SegmentNumber = claim.SegmentNumber,
+            BillingProvider = _billing,
+            Subscriber = _subscriber,
+            Patient = _patient,
+            PatientControlNumber = claim.PatientControlNumber,
+            TotalCharge = claim.TotalCharge,
+            FacilityCode = claim.FacilityCode,
+            FacilityCodeQualifier = claim.FacilityCodeQualifier,
+            FrequencyCode = claim.FrequencyCode,
+            AdmissionTypeCode = claim.AdmissionTypeCode,
+            StatementPeriod = claim.StatementPeriod,
+            PriorAuthorization = claim.PriorAuthorization,
+            ReferralNumber = claim.ReferralNumber,
+            ReferringProvider = claim.ReferringProvider,
+            RenderingProvider = claim.RenderingProvider,
+            AttendingProvider = claim.AttendingProvider,
+            Diagnoses = claim.Diagnoses,
+            Lines = lines,
+            Problems = claim.Problems,
+        };
+    }
+
+    private static Provider837 ProviderFrom(X12Segment segment) => new(
+        segment[1].ToString(),
+        segment[2].SequenceEqual("2"),
+        segment.GetString(3),
+        segment.GetString(4),
+        segment.GetString(8),
+        segment.GetString(9));
+
+    private static Person837 PersonFrom(X12Segment segment) => new(
+        segment.GetString(3),
+        segment.GetString(4),
+        segment.GetString(8),
+        segment.GetString(9));
+
+    private static bool TryDate(ReadOnlySpan<char> value, out DateOnly date) => ClaimBuilder.TryDate(value, out date);
+}

@@ -52,8 +52,10 @@ public sealed class Provider : AggregateRoot
     {
         var open = _panelPeriods.SingleOrDefault(p => p.To is null)
             ?? throw new DomainRuleException("provider.not-paneled", "The provider has no open panel period to end.");
+        // Build the ended period first: a last day before the start is refused without losing the open period.
+        var ended = open.EndingOn(lastDay);
         _panelPeriods.Remove(open);
-        _panelPeriods.Add(open.EndingOn(lastDay));
+        _panelPeriods.Add(ended);
         Touch(utcNow);
     }
 

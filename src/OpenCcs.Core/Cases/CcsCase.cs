@@ -43,6 +43,7 @@ public sealed class CcsCase : AggregateRoot
 
     public static CcsCase Open(Guid childId, CountyCode county, CaseProgram program, string diagnosisCode, DateOnly openedOn, DateTime utcNow)
     {
+        if (county.IsEmpty) throw new DomainRuleException("case.county-required", "A case belongs to a county; choose one.");
         if (string.IsNullOrWhiteSpace(diagnosisCode))
             throw new DomainRuleException("case.diagnosis-required", "A case is opened for a documented CCS condition; enter its ICD-10 code.");
         var ccsCase = new CcsCase
@@ -60,6 +61,7 @@ public sealed class CcsCase : AggregateRoot
 
     public void Close(DateOnly closedOn, string reason, DateTime utcNow)
     {
+        Utc.Require(utcNow); // refuse a local time before changing anything
         if (Status == CaseStatus.Closed) throw new DomainRuleException("case.already-closed", "The case is already closed.");
         if (closedOn < OpenedOn)
             throw new DomainRuleException("case.close-before-open", $"A case opened on {OpenedOn:yyyy-MM-dd} cannot close on {closedOn:yyyy-MM-dd}.");
@@ -73,7 +75,9 @@ public sealed class CcsCase : AggregateRoot
     /// <summary>When a family moves, the case moves with them to the new county.</summary>
     public void TransferTo(CountyCode county, DateTime utcNow)
     {
+        Utc.Require(utcNow); // refuse a local time before changing anything
         if (Status == CaseStatus.Closed) throw new DomainRuleException("case.closed", "A closed case cannot be transferred.");
+        if (county.IsEmpty) throw new DomainRuleException("case.county-required", "Choose the county the case moves to.");
         if (county == County) throw new DomainRuleException("case.same-county", "The case is already in that county.");
         County = county;
         Touch(utcNow);

@@ -48,6 +48,7 @@ public sealed class Child : AggregateRoot
 
     public Guardian AddGuardian(PersonName name, string relationship, string? phone, string? accountId, DateTime utcNow)
     {
+        Utc.Require(utcNow); // refuse a local time before changing anything
         if (accountId is not null && _guardians.Any(g => g.AccountId == accountId))
             throw new DomainRuleException("child.guardian-duplicate", "This account is already a guardian of the child.");
         var guardian = new Guardian(name, relationship, phone, accountId);
@@ -60,18 +61,21 @@ public sealed class Child : AggregateRoot
 
     public void AssignCin(Cin cin, DateTime utcNow)
     {
+        Utc.Require(utcNow); // refuse a local time before changing anything
         Cin = cin;
         Touch(utcNow);
     }
 
     public void MoveTo(CountyCode county, DateTime utcNow)
     {
+        Utc.Require(utcNow); // refuse a local time before changing anything
         CountyOfResidence = county;
         Touch(utcNow);
     }
 
     public void PreferLanguage(Language language, DateTime utcNow)
     {
+        Utc.Require(utcNow); // refuse a local time before changing anything
         Language = language;
         Touch(utcNow);
     }

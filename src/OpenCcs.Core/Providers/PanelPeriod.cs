@@ -1,3 +1,5 @@
+using OpenCcs.Core.Common;
+
 namespace OpenCcs.Core.Providers;
 
 /// <summary>An inclusive date range; an open end means "until further notice".</summary>
@@ -5,7 +7,8 @@ public sealed record PanelPeriod
 {
     public PanelPeriod(DateOnly from, DateOnly? to)
     {
-        if (to is { } end && end < from) throw new ArgumentException($"A period cannot end ({end:yyyy-MM-dd}) before it starts ({from:yyyy-MM-dd}).");
+        if (to is { } end && end < from)
+            throw new DomainRuleException("period.ends-before-start", $"A period cannot end ({end:yyyy-MM-dd}) before it starts ({from:yyyy-MM-dd}).");
         From = from;
         To = to;
     }

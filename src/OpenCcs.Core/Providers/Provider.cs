@@ -39,6 +39,7 @@ public sealed class Provider : AggregateRoot
 
     public void Panel(DateOnly from, DateOnly? to, DateTime utcNow)
     {
+        Utc.Require(utcNow); // refuse a local time before changing anything
         if (IsFacility)
             throw new DomainRuleException("provider.facility-not-paneled", "Facilities are CCS-approved, not paneled; record a facility approval instead.");
         var period = new PanelPeriod(from, to);
@@ -50,6 +51,7 @@ public sealed class Provider : AggregateRoot
 
     public void EndPanel(DateOnly lastDay, DateTime utcNow)
     {
+        Utc.Require(utcNow); // refuse a local time before changing anything
         var open = _panelPeriods.SingleOrDefault(p => p.To is null)
             ?? throw new DomainRuleException("provider.not-paneled", "The provider has no open panel period to end.");
         // Build the ended period first: a last day before the start is refused without losing the open period.
@@ -61,6 +63,7 @@ public sealed class Provider : AggregateRoot
 
     public void Approve(FacilityApprovalKind kind, NicuLevel? level, DateOnly from, DateOnly? to, DateTime utcNow)
     {
+        Utc.Require(utcNow); // refuse a local time before changing anything
         if (!IsFacility)
             throw new DomainRuleException("provider.approval-needs-facility", "Only hospitals and Special Care Centers receive facility approvals.");
         if (kind == FacilityApprovalKind.Nicu && level is null)

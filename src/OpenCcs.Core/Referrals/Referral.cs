@@ -54,6 +54,7 @@ public sealed class Referral : AggregateRoot
         Guid childId, CountyCode county, ReferrerKind referrerKind, string referrerName, Guid? referringProviderId,
         string suspectedCondition, string? diagnosisCode, DateTime receivedAtUtc)
     {
+        if (county.IsEmpty) throw new DomainRuleException("referral.county-required", "A referral goes to a county CCS office; choose the county.");
         if (string.IsNullOrWhiteSpace(referrerName)) throw new DomainRuleException("referral.referrer-required", "Say who is making the referral.");
         if (string.IsNullOrWhiteSpace(suspectedCondition))
             throw new DomainRuleException("referral.condition-required", "Describe the condition CCS should look at.");
@@ -75,6 +76,7 @@ public sealed class Referral : AggregateRoot
 
     public void Accept(Guid caseId, DateTime utcNow)
     {
+        Utc.Require(utcNow); // refuse a local time before changing anything
         if (Status != ReferralStatus.Received)
             throw new DomainRuleException("referral.not-open", $"Only a received referral can be accepted; this one is {Status.ToString().ToLowerInvariant()}.");
         Status = ReferralStatus.Accepted;
@@ -84,6 +86,7 @@ public sealed class Referral : AggregateRoot
 
     public void Decline(string reason, DateTime utcNow)
     {
+        Utc.Require(utcNow); // refuse a local time before changing anything
         if (Status != ReferralStatus.Received)
             throw new DomainRuleException("referral.not-open", $"Only a received referral can be declined; this one is {Status.ToString().ToLowerInvariant()}.");
         if (string.IsNullOrWhiteSpace(reason)) throw new DomainRuleException("referral.decline-reason-required", "A declined referral needs a reason.");

@@ -145,7 +145,7 @@ public class ProviderTests
     {
         var provider = Physician();
 
-        var error = Assert.Throws<ArgumentException>(() => provider.Panel(Instants.Day("2026-12-31"), Instants.Day("2026-01-01"), Instants.Later(1)));
+        var error = Rules.Refused("period.ends-before-start", () => provider.Panel(Instants.Day("2026-12-31"), Instants.Day("2026-01-01"), Instants.Later(1)));
 
         Assert.Contains("before it starts", error.Message);
         Assert.Empty(provider.PanelPeriods);
@@ -209,7 +209,7 @@ public class ProviderTests
         var provider = Physician();
         provider.Panel(Instants.Day("2026-01-01"), null, Instants.Later(1));
 
-        Assert.Throws<ArgumentException>(() => provider.EndPanel(Instants.Day("2025-12-31"), Instants.Later(2)));
+        Rules.Refused("period.ends-before-start", () => provider.EndPanel(Instants.Day("2025-12-31"), Instants.Later(2)));
 
         Assert.True(provider.IsAuthorizedOn(Instants.Day("2026-03-02")));
         var period = Assert.Single(provider.PanelPeriods);

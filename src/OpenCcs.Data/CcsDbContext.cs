@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Metadata;
 using OpenCcs.Core.Authorizations;
 using OpenCcs.Core.Cases;
 using OpenCcs.Core.Children;
@@ -30,6 +32,8 @@ public abstract class CcsDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<CcsCase> Cases => Set<CcsCase>();
 
     public DbSet<Sar> Sars => Set<Sar>();
+
+    public DbSet<EmergencyAdmission> EmergencyAdmissions => Set<EmergencyAdmission>();
 
     public DbSet<SarNumberCounter> SarNumberCounters => Set<SarNumberCounter>();
 
@@ -70,13 +74,50 @@ public abstract class CcsDbContext(DbContextOptions options) : IdentityDbContext
 
     private void PrepareForSave()
     {
-        foreach (var entry in ChangeTracker.Entries())
+        var entries = ChangeTracker.Entries().ToList();
+        var changed = new HashSet<AggregateRoot>(ReferenceEqualityComparer.Instance);
+        Dictionary<(IEntityType, object), EntityEntry>? byKey = null;
+        foreach (var entry in entries)
         {
             if (entry.Entity is AuditEvent && entry.State is EntityState.Modified or EntityState.Deleted)
                 throw new InvalidOperationException("Audit events are append-only: they can be added, never changed or removed.");
-            if (entry.Entity is AggregateRoot root && entry.State is EntityState.Added or EntityState.Modified)
-                root.IncrementVersion();
+            if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted)) continue;
+            if (entry.Entity is AggregateRoot root)
+            {
+                if (entry.State != EntityState.Deleted) changed.Add(root);
+            }
+            else if (entry.Metadata.IsOwned() && AggregateOf(entry, byKey ??= ByKey(entries)) is { } owner && Entry(owner).State != EntityState.Deleted)
+            {
+                // A new guardian, line or history step changes its aggregate even when the aggregate's own columns
+                // are unchanged (Touch at the same instant), so the save must still check and bump its version.
+                changed.Add(owner);
+            }
         }
+        foreach (var root in changed) root.IncrementVersion();
+    }
+
+    private static Dictionary<(IEntityType, object), EntityEntry> ByKey(List<EntityEntry> entries)
+    {
+        var byKey = new Dictionary<(IEntityType, object), EntityEntry>();
+        foreach (var entry in entries)
+            if (entry.Metadata.FindPrimaryKey() is { Properties: [var key] } && entry.Property(key.Name).CurrentValue is { } value)
+                byKey.TryAdd((entry.Metadata, value), entry);
+        return byKey;
+    }
+
+    /// <summary>The aggregate an owned part belongs to, following its ownership keys up through any owned levels between.</summary>
+    private static AggregateRoot? AggregateOf(EntityEntry part, Dictionary<(IEntityType, object), EntityEntry> byKey)
+    {
+        var entry = part;
+        while (entry.Entity is not AggregateRoot)
+        {
+            if (entry.Metadata.FindOwnership() is not { Properties: [var foreignKey] } ownership) return null;
+            var property = entry.Property(foreignKey.Name);
+            var ownerKey = entry.State == EntityState.Deleted ? property.OriginalValue : property.CurrentValue;
+            if (ownerKey is null || !byKey.TryGetValue((ownership.PrincipalEntityType, ownerKey), out var owner)) return null;
+            entry = owner;
+        }
+        return (AggregateRoot)entry.Entity;
     }
 }
 

@@ -8,6 +8,7 @@ using OpenCcs.Web.Api;
 using OpenCcs.Web.Audit;
 using OpenCcs.Web.Auth;
 using OpenCcs.Web.Features;
+using OpenCcs.Web.Notices;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
 using Scalar.AspNetCore;
@@ -25,6 +26,7 @@ services.AddScoped<CurrentUser>();
 services.AddScoped<ChildAccess>();
 services.AddScoped<Auditor>();
 services.AddFeatureHandlers();
+services.AddNotices();
 
 services.AddIdentityCore<CcsUser>(options =>
     {
@@ -51,7 +53,7 @@ services.AddRazorPages(options =>
 {
     options.RootDirectory = "/Features";
     options.Conventions.AuthorizeFolder("/Children", Policies.ChildRecords);
-    options.Conventions.AuthorizeFolder("/Sars", Policies.ChildRecords);
+    options.Conventions.AuthorizeFolder("/Authorizations", Policies.ChildRecords);
     options.Conventions.AuthorizeFolder("/Admin", Policies.Administrator);
 });
 services.AddProblemDetails(o => o.CustomizeProblemDetails = c => c.ProblemDetails.Extensions["requestId"] = c.HttpContext.TraceIdentifier);

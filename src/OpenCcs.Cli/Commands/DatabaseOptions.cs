@@ -21,7 +21,24 @@ internal sealed class DatabaseOptions
         command.Options.Add(Connection);
     }
 
+    /// <exception cref="UsageException">The provider is unknown or the connection string is missing or malformed.</exception>
     public CcsDbContext CreateContext(ParseResult parse)
+    {
+        try
+        {
+            return Create(parse);
+        }
+        catch (InvalidOperationException e)
+        {
+            throw new UsageException(e.Message, e);
+        }
+        catch (ArgumentException e)
+        {
+            throw new UsageException($"The connection string is not valid: {e.Message}", e);
+        }
+    }
+
+    private CcsDbContext Create(ParseResult parse)
     {
         var overrides = new Dictionary<string, string?>();
         if (parse.GetValue(Provider) is { } provider) overrides["Database:Provider"] = provider;

@@ -11,7 +11,7 @@ internal static class MigrateCommand
         var database = new DatabaseOptions();
         var command = new Command("migrate", "Create the database if needed and apply every pending migration.");
         database.AddTo(command);
-        command.SetAction(async (parse, cancellationToken) =>
+        command.SetReportingAction(async (parse, cancellationToken) =>
         {
             await using var db = database.CreateContext(parse);
             var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();

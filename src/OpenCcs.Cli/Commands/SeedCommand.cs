@@ -13,7 +13,7 @@ internal static class SeedCommand
         var command = new Command("seed", "Migrate, then fill an empty database with synthetic demo data and one demo account per role.");
         database.AddTo(command);
         command.Options.Add(seedOption);
-        command.SetAction(async (parse, cancellationToken) =>
+        command.SetReportingAction(async (parse, cancellationToken) =>
         {
             await using var db = database.CreateContext(parse);
             await DatabaseSetup.MigrateAsync(db, cancellationToken);

@@ -1,4 +1,7 @@
 namespace OpenCcs.Core.Authorizations;
 
-/// <summary>One step in a SAR's history: who moved it, when, from what to what, and why.</summary>
-public sealed record SarTransition(SarStatus From, SarStatus To, DateTime At, string ActorId, string? Reason);
+/// <summary>
+/// One step in a SAR's history: who moved it, when, from what to what, and why. A step out of
+/// "pended for information" may say when the information arrived: the review clock restarts then.
+/// </summary>
+public sealed record SarTransition(SarStatus From, SarStatus To, DateTime At, string ActorId, string? Reason, DateTime? InformationReceivedAt = null);

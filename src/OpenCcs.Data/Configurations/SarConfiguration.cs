@@ -24,6 +24,15 @@ internal sealed class SarConfiguration : IEntityTypeConfiguration<Sar>
         sar.HasIndex(s => new { s.County, s.Status, s.ReceivedAt });
         sar.HasIndex(s => new { s.RequestingProviderId, s.ReceivedAt });
         sar.Ignore(s => s.IsDecided);
+        sar.Ignore(s => s.IsPending);
+        sar.Ignore(s => s.StatusReason);
+        sar.Ignore(s => s.ClockStartedAt);
+        sar.Property(s => s.Flags).HasMaxLength(300);
+        sar.Property(s => s.ScgCode).HasMaxLength(2);
+        sar.Property(s => s.IscdCoverSheetId).HasMaxLength(64);
+        sar.Property(s => s.IscdCategoryId).HasMaxLength(64);
+        sar.HasOne<Provider>().WithMany().HasForeignKey(s => s.AuthorizedProviderId);
+        sar.HasIndex(s => new { s.IscdQueue, s.Status });
         sar.OwnsMany(s => s.Lines, line =>
         {
             line.ToTable("sar_lines");
@@ -33,6 +42,9 @@ internal sealed class SarConfiguration : IEntityTypeConfiguration<Sar>
             line.Property(l => l.Code).HasMaxLength(20);
             line.Property(l => l.Description).HasMaxLength(500);
             line.Property(l => l.Frequency).HasMaxLength(100);
+            line.Property(l => l.BrandNameJustification).HasMaxLength(2000);
+            line.Ignore(l => l.ServiceCode);
+            line.Ignore(l => l.Label);
         });
         sar.OwnsMany(s => s.History, step =>
         {
@@ -45,5 +57,21 @@ internal sealed class SarConfiguration : IEntityTypeConfiguration<Sar>
         });
         sar.Navigation(s => s.Lines).UsePropertyAccessMode(PropertyAccessMode.Field);
         sar.Navigation(s => s.History).UsePropertyAccessMode(PropertyAccessMode.Field);
+    }
+}
+
+internal sealed class EmergencyAdmissionConfiguration : IEntityTypeConfiguration<EmergencyAdmission>
+{
+    public void Configure(EntityTypeBuilder<EmergencyAdmission> admission)
+    {
+        admission.ToTable("emergency_admissions");
+        admission.Property(a => a.Version).IsConcurrencyToken();
+        admission.Property(a => a.County).HasConversion(Conversions.County);
+        admission.Property(a => a.HospitalName).HasMaxLength(200);
+        admission.HasOne<Child>().WithMany().HasForeignKey(a => a.ChildId);
+        admission.HasOne<Provider>().WithMany().HasForeignKey(a => a.TransferredToHospitalId);
+        admission.Ignore(a => a.DocumentationReceived);
+        admission.Ignore(a => a.AwaitingTransfer);
+        admission.HasIndex(a => new { a.County, a.TransferredAt });
     }
 }

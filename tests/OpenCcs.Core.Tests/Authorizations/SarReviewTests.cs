@@ -133,6 +133,7 @@ public class SarReviewTests
     [InlineData(SarStatus.PendedForInformation, "pended for information")]
     [InlineData(SarStatus.Submitted, "submitted")]
     [InlineData(SarStatus.Redirected, "redirected")]
+    [InlineData(SarStatus.ForwardedToIscd, "forwarded to ISCD")]
     public void Statuses_are_described_in_plain_words(SarStatus status, string words)
     {
         Assert.Equal(words, Sar.Describe(status));

@@ -34,6 +34,25 @@ public class SarSubmissionTests
     }
 
     [Fact]
+    public void Submitted_sar_keeps_its_request_flags_and_each_lines_drug_details()
+    {
+        var brand = new SarLineRequest(ServiceCodeSystem.Ndc, "00069-0105-30", "Brand-name anticonvulsant", Instants.Day("2026-03-09"), Instants.Day("2026-06-30"), 30,
+            BrandName: true, BrandNameJustification: "  Rash on the generic  ");
+        var strips = new SarLineRequest(ServiceCodeSystem.Ndc, "65702-0711-10", "Test strips", Instants.Day("2026-03-09"), Instants.Day("2026-06-30"), 4,
+            Product: ProductSpecificItem.DiabeticTestStrips);
+
+        var sar = Sar.Submit(SarBuilder.Number, SarBuilder.ChildId, SarBuilder.ProviderId, null, SarFormType.EstablishedClient, "E10.9", false, null,
+            [brand, strips], SarBuilder.Provider, Instants.Monday, SarRequestFlags.OutOfState | SarRequestFlags.SecondOpinion);
+
+        Assert.Equal(SarRequestFlags.OutOfState | SarRequestFlags.SecondOpinion, sar.Flags);
+        Assert.True(sar.Lines[0].BrandName);
+        Assert.Equal("Rash on the generic", sar.Lines[0].BrandNameJustification);
+        Assert.Equal(ProductSpecificItem.DiabeticTestStrips, sar.Lines[1].Product);
+        Assert.All(sar.Lines, line => Assert.Null(line.Disposition));
+        Assert.False(sar.AwaitingEligibility);
+    }
+
+    [Fact]
     public void Submitted_sar_starts_submitted_with_one_history_entry_from_draft()
     {
         var sar = SarBuilder.Submit();

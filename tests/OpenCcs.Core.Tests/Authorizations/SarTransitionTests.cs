@@ -7,57 +7,51 @@ public enum SarAction
 {
     BeginReview,
     PendForInformation,
+    ResumeReview,
     Approve,
+    Modify,
     Deny,
     Cancel,
+    Redirect,
+    ForwardToIscd,
+    ReturnToCounty,
 }
 
-/// <summary>The SAR status machine (DOMAIN.md §5), every status a SAR can reach against every reviewer action.</summary>
+/// <summary>The SAR status machine (DOMAIN.md §5, §7), every status a SAR can reach against every action.</summary>
 public class SarTransitionTests
 {
-    private static readonly SarStatus[] ReachableStatuses =
-        [SarStatus.Submitted, SarStatus.InReview, SarStatus.PendedForInformation, SarStatus.Approved, SarStatus.Denied, SarStatus.Cancelled];
+    private static readonly SarStatus[] ReachableStatuses = Enum.GetValues<SarStatus>().Where(s => s != SarStatus.Draft).ToArray();
 
-    public static readonly TheoryData<SarStatus, SarAction, bool> Matrix = new()
+    /// <summary>What each status allows; every other action is refused.</summary>
+    private static readonly Dictionary<SarStatus, SarAction[]> Allowed = new()
     {
-        { SarStatus.Submitted, SarAction.BeginReview, true },
-        { SarStatus.Submitted, SarAction.PendForInformation, false },
-        { SarStatus.Submitted, SarAction.Approve, false },
-        { SarStatus.Submitted, SarAction.Deny, false },
-        { SarStatus.Submitted, SarAction.Cancel, true },
-
-        { SarStatus.InReview, SarAction.BeginReview, false },
-        { SarStatus.InReview, SarAction.PendForInformation, true },
-        { SarStatus.InReview, SarAction.Approve, true },
-        { SarStatus.InReview, SarAction.Deny, true },
-        { SarStatus.InReview, SarAction.Cancel, true },
-
-        { SarStatus.PendedForInformation, SarAction.BeginReview, true },
-        { SarStatus.PendedForInformation, SarAction.PendForInformation, false },
-        { SarStatus.PendedForInformation, SarAction.Approve, false },
-        { SarStatus.PendedForInformation, SarAction.Deny, false },
-        { SarStatus.PendedForInformation, SarAction.Cancel, true },
-
-        { SarStatus.Approved, SarAction.BeginReview, false },
-        { SarStatus.Approved, SarAction.PendForInformation, false },
-        { SarStatus.Approved, SarAction.Approve, false },
-        { SarStatus.Approved, SarAction.Deny, false },
-        { SarStatus.Approved, SarAction.Cancel, false },
-
-        { SarStatus.Denied, SarAction.BeginReview, false },
-        { SarStatus.Denied, SarAction.PendForInformation, false },
-        { SarStatus.Denied, SarAction.Approve, false },
-        { SarStatus.Denied, SarAction.Deny, false },
-        { SarStatus.Denied, SarAction.Cancel, false },
-
-        { SarStatus.Cancelled, SarAction.BeginReview, false },
-        { SarStatus.Cancelled, SarAction.PendForInformation, false },
-        { SarStatus.Cancelled, SarAction.Approve, false },
-        { SarStatus.Cancelled, SarAction.Deny, false },
-        { SarStatus.Cancelled, SarAction.Cancel, false },
+        [SarStatus.Submitted] = [SarAction.BeginReview, SarAction.Cancel, SarAction.Redirect],
+        [SarStatus.InReview] =
+            [SarAction.PendForInformation, SarAction.Approve, SarAction.Modify, SarAction.Deny, SarAction.Cancel, SarAction.Redirect, SarAction.ForwardToIscd],
+        [SarStatus.PendedForInformation] = [SarAction.BeginReview, SarAction.ResumeReview, SarAction.Cancel, SarAction.ForwardToIscd],
+        [SarStatus.ForwardedToIscd] =
+            [SarAction.PendForInformation, SarAction.Approve, SarAction.Modify, SarAction.Deny, SarAction.Cancel, SarAction.ReturnToCounty],
+        [SarStatus.Returned] = [SarAction.BeginReview, SarAction.Cancel, SarAction.ForwardToIscd],
+        [SarStatus.Approved] = [],
+        [SarStatus.Modified] = [],
+        [SarStatus.Denied] = [],
+        [SarStatus.Cancelled] = [],
+        [SarStatus.Redirected] = [],
     };
 
+    public static TheoryData<SarStatus, SarAction, bool> Matrix()
+    {
+        var data = new TheoryData<SarStatus, SarAction, bool>();
+        foreach (var (status, actions) in Allowed)
+        {
+            foreach (var action in Enum.GetValues<SarAction>()) data.Add(status, action, actions.Contains(action));
+        }
+        return data;
+    }
+
+    private const string Actor = "county:reviewer";
     private const string Reason = "Reason the reviewer gave";
+    private static readonly DateTime InformationArrived = Instants.Later(25);
 
     [Theory]
     [MemberData(nameof(Matrix))]
@@ -73,7 +67,16 @@ public class SarTransitionTests
 
             Assert.Equal(TargetOf(action), sar.Status);
             Assert.Equal(historyBefore + 1, sar.History.Count);
-            Assert.Equal(new SarTransition(from, TargetOf(action), at, Actor, ReasonRecordedFor(action)), sar.History[^1]);
+            var informationReceived = action == SarAction.ResumeReview ? InformationArrived : (DateTime?)null;
+            Assert.Equal(new SarTransition(from, TargetOf(action), at, Actor, ReasonRecordedFor(action), informationReceived), sar.History[^1]);
+        }
+        else if (action == SarAction.ResumeReview)
+        {
+            var error = Rules.Refused("sar.not-pended", () => Perform(sar, action, at));
+
+            Assert.Equal($"Only a SAR pended for information can resume; this one is {Sar.Describe(from)}.", error.Message);
+            Assert.Equal(from, sar.Status);
+            Assert.Equal(historyBefore, sar.History.Count);
         }
         else
         {
@@ -86,24 +89,38 @@ public class SarTransitionTests
     }
 
     [Fact]
-    public void Transition_table_covers_every_reachable_status_against_every_action_once()
+    public void Transition_table_has_a_row_for_every_reachable_status()
     {
-        var rows = Matrix.Select(row => ((SarStatus)row[0], (SarAction)row[1])).ToList();
-
-        var expected = ReachableStatuses.SelectMany(status => Enum.GetValues<SarAction>().Select(action => (status, action)));
-
-        Assert.Equal(expected.OrderBy(x => x), rows.OrderBy(x => x));
+        Assert.Equal(ReachableStatuses.Order(), Allowed.Keys.Order());
     }
 
     [Fact]
-    public void Only_approved_and_denied_sars_count_as_decided()
+    public void Every_status_the_table_allows_is_reached_by_some_action()
+    {
+        foreach (var from in ReachableStatuses)
+        {
+            var reached = Allowed[from].Select(TargetOf).Distinct().Order();
+
+            Assert.Equal(SarTransitions.From(from).Order(), reached);
+        }
+    }
+
+    [Fact]
+    public void Only_approved_modified_and_denied_sars_count_as_decided()
     {
         var decided = ReachableStatuses.Where(status => SarBuilder.In(status).IsDecided);
 
-        Assert.Equal([SarStatus.Approved, SarStatus.Denied], decided);
+        Assert.Equal([SarStatus.Approved, SarStatus.Modified, SarStatus.Denied], decided);
     }
 
-    private const string Actor = "county:reviewer";
+    [Fact]
+    public void Sars_waiting_for_a_decision_anywhere_count_as_pending()
+    {
+        var pending = ReachableStatuses.Where(status => SarBuilder.In(status).IsPending);
+
+        Assert.Equal(
+            [SarStatus.Submitted, SarStatus.InReview, SarStatus.PendedForInformation, SarStatus.Returned, SarStatus.ForwardedToIscd], pending);
+    }
 
     private static void Perform(Sar sar, SarAction action, DateTime at)
     {
@@ -111,25 +128,38 @@ public class SarTransitionTests
         {
             case SarAction.BeginReview: sar.BeginReview(Actor, at); break;
             case SarAction.PendForInformation: sar.PendForInformation(Actor, Reason, at); break;
+            case SarAction.ResumeReview: sar.ResumeReview(Actor, InformationArrived, at); break;
             case SarAction.Approve: sar.Approve(Actor, at); break;
+            case SarAction.Modify: sar.Approve(Actor, SarBuilder.EchoOnly(sar) with { Reason = Reason }, ReferenceTables.Rules, at); break;
             case SarAction.Deny: sar.Deny(Actor, Reason, at); break;
             case SarAction.Cancel: sar.Cancel(Actor, Reason, at); break;
+            case SarAction.Redirect: sar.Redirect(Actor, Reason, at); break;
+            case SarAction.ForwardToIscd: sar.ForwardToIscd(IscdQueue.DirectedReview, "CS-9", Actor, at); break;
+            case SarAction.ReturnToCounty: sar.ReturnToCounty(Actor, Reason, at); break;
             default: throw new ArgumentOutOfRangeException(nameof(action));
         }
     }
 
     private static SarStatus TargetOf(SarAction action) => action switch
     {
-        SarAction.BeginReview => SarStatus.InReview,
+        SarAction.BeginReview or SarAction.ResumeReview => SarStatus.InReview,
         SarAction.PendForInformation => SarStatus.PendedForInformation,
         SarAction.Approve => SarStatus.Approved,
+        SarAction.Modify => SarStatus.Modified,
         SarAction.Deny => SarStatus.Denied,
         SarAction.Cancel => SarStatus.Cancelled,
+        SarAction.Redirect => SarStatus.Redirected,
+        SarAction.ForwardToIscd => SarStatus.ForwardedToIscd,
+        SarAction.ReturnToCounty => SarStatus.Returned,
         _ => throw new ArgumentOutOfRangeException(nameof(action)),
     };
 
-    private static string? ReasonRecordedFor(SarAction action) =>
-        action is SarAction.BeginReview or SarAction.Approve ? null : Reason;
+    private static string? ReasonRecordedFor(SarAction action) => action switch
+    {
+        SarAction.BeginReview or SarAction.ResumeReview or SarAction.Approve => null,
+        SarAction.ForwardToIscd => "ISCD Directed Review, cover sheet CS-9",
+        _ => Reason,
+    };
 
     private static string Words(SarStatus status) => status switch
     {
@@ -137,8 +167,12 @@ public class SarTransitionTests
         SarStatus.InReview => "in review",
         SarStatus.PendedForInformation => "pended for information",
         SarStatus.Approved => "approved",
+        SarStatus.Modified => "modified",
         SarStatus.Denied => "denied",
+        SarStatus.Returned => "returned",
         SarStatus.Cancelled => "cancelled",
+        SarStatus.Redirected => "redirected",
+        SarStatus.ForwardedToIscd => "forwarded to ISCD",
         _ => throw new ArgumentOutOfRangeException(nameof(status)),
     };
 }

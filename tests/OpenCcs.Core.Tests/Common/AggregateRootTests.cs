@@ -34,6 +34,14 @@ public class AggregateRootTests
         ["sar is approved"] = () => Of(SarBuilder.In(SarStatus.InReview), (s, at) => s.Approve(SarBuilder.Consultant, at)),
         ["sar is denied"] = () => Of(SarBuilder.In(SarStatus.InReview), (s, at) => s.Deny(SarBuilder.Consultant, "Not related", at)),
         ["sar is cancelled"] = () => Of(SarBuilder.In(SarStatus.Submitted), (s, at) => s.Cancel(SarBuilder.Provider, "Duplicate", at)),
+        ["sar is modified"] = () => Of(SarBuilder.In(SarStatus.InReview), (s, at) => s.Approve(SarBuilder.Consultant, SarBuilder.EchoOnly(s), ReferenceTables.Rules, at)),
+        ["sar review resumes"] = () => Of(SarBuilder.In(SarStatus.PendedForInformation), (s, at) => s.ResumeReview(SarBuilder.Nurse, at, at)),
+        ["sar is redirected"] = () => Of(SarBuilder.In(SarStatus.Submitted), (s, at) => s.Redirect(SarBuilder.Nurse, "Medi-Cal Rx", at)),
+        ["sar is forwarded to iscd"] = () => Of(SarBuilder.In(SarStatus.InReview), (s, at) => s.ForwardToIscd(IscdQueue.DirectedReview, "CS-1", SarBuilder.Nurse, at)),
+        ["sar is returned to the county"] = () => Of(SarBuilder.In(SarStatus.ForwardedToIscd), (s, at) => s.ReturnToCounty(SarBuilder.IscdReviewer, "Wrong queue", at)),
+        ["sar eligibility is confirmed"] = () => Of(AwaitingEligibility(), (s, at) => s.ConfirmEligibility(at)),
+        ["emergency documentation arrives"] = () => Of(NewEmergency(false), (e, at) => e.ReceiveDocumentation(at)),
+        ["emergency transfer is recorded"] = () => Of(NewEmergency(true), (e, at) => e.RecordTransfer(ApprovedHospital(), at)),
     };
 
     public static TheoryData<string> ChangeNames => new(Changes.Keys);
@@ -107,6 +115,20 @@ public class AggregateRootTests
     {
         provider.Panel(Instants.Day("2026-01-01"), null, Instants.Later(1));
         return provider;
+    }
+
+    private static Sar AwaitingEligibility() =>
+        Sar.Submit(SarBuilder.Number, SarBuilder.ChildId, SarBuilder.ProviderId, null, SarFormType.NewReferral, "Q21.0", false, null,
+            [SarBuilder.Echo()], SarBuilder.Provider, Instants.Monday, childHasOpenCase: false);
+
+    private static EmergencyAdmission NewEmergency(bool documents) =>
+        EmergencyAdmission.Report(Guid.NewGuid(), Fresno, "Mercy Hospital", Instants.Monday, Instants.Monday, documents);
+
+    private static Provider ApprovedHospital()
+    {
+        var hospital = NewHospital();
+        hospital.Approve(FacilityApprovalKind.Hospital, null, Instants.Day("2026-01-01"), null, Instants.Monday);
+        return hospital;
     }
 
     private static Referral NewReferral() =>

@@ -59,7 +59,8 @@ public sealed class BuildDashboard(CcsDbContext db, ChildAccess access, CurrentU
         var pended = await sars.CountAsync(s => s.Status == SarStatus.PendedForInformation, ct);
         var approved = await sars.CountAsync(s => s.Status == SarStatus.Approved, ct);
         var denied = await sars.CountAsync(s => s.Status == SarStatus.Denied, ct);
-        var needInfo = await sars.Where(s => s.Status == SarStatus.PendedForInformation).OrderBy(s => s.ReceivedAt).Take(10)
+        // EF Core cannot track the owned History without its SAR, so this projection reads without tracking.
+        var needInfo = await sars.AsNoTracking().Where(s => s.Status == SarStatus.PendedForInformation).OrderBy(s => s.ReceivedAt).Take(10)
             .Select(s => new { s.Number, s.ReceivedAt, s.History }).ToListAsync(ct);
         return new DashboardView("Your organisation's authorizations", "Track your Service Authorization Requests and answer the county's questions.",
             [new("Awaiting review", submitted, "/Authorizations?status=InReview"), new("Need information from you", pended, "/Authorizations?status=PendedForInformation"),

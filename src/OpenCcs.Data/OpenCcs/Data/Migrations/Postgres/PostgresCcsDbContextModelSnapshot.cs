@@ -173,11 +173,74 @@ namespace OpenCcs.Data.Migrations.Postgres
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("OpenCcs.Core.Authorizations.EmergencyAdmission", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("AdmittedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("ChildId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("County")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("DocumentationReceivedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("HospitalName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("ReportedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("TransferredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("TransferredToHospitalId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChildId");
+
+                    b.HasIndex("TransferredToHospitalId");
+
+                    b.HasIndex("County", "TransferredAt");
+
+                    b.ToTable("emergency_admissions", (string)null);
+                });
+
             modelBuilder.Entity("OpenCcs.Core.Authorizations.Sar", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
+
+                    b.Property<string>("AuthorizedNicuLevel")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<Guid?>("AuthorizedProviderId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("AwaitingEligibility")
+                        .HasColumnType("boolean");
 
                     b.Property<Guid>("ChildId")
                         .HasColumnType("uuid");
@@ -210,8 +273,25 @@ namespace OpenCcs.Data.Migrations.Postgres
                     b.Property<Guid?>("FacilityId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("Flags")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
                     b.Property<string>("FormType")
                         .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("IscdCategoryId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("IscdCoverSheetId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("IscdQueue")
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
@@ -226,8 +306,22 @@ namespace OpenCcs.Data.Migrations.Postgres
                     b.Property<Guid>("RequestingProviderId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("ScgCode")
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)");
+
+                    b.Property<DateOnly?>("ScgFrom")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("ScgTo")
+                        .HasColumnType("date");
+
                     b.Property<string>("Status")
                         .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Type")
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
@@ -240,12 +334,16 @@ namespace OpenCcs.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("AuthorizedProviderId");
+
                     b.HasIndex("ChildId");
 
                     b.HasIndex("FacilityId");
 
                     b.HasIndex("Number")
                         .IsUnique();
+
+                    b.HasIndex("IscdQueue", "Status");
 
                     b.HasIndex("RequestingProviderId", "ReceivedAt");
 
@@ -701,8 +799,25 @@ namespace OpenCcs.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("OpenCcs.Core.Authorizations.EmergencyAdmission", b =>
+                {
+                    b.HasOne("OpenCcs.Core.Children.Child", null)
+                        .WithMany()
+                        .HasForeignKey("ChildId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("OpenCcs.Core.Providers.Provider", null)
+                        .WithMany()
+                        .HasForeignKey("TransferredToHospitalId");
+                });
+
             modelBuilder.Entity("OpenCcs.Core.Authorizations.Sar", b =>
                 {
+                    b.HasOne("OpenCcs.Core.Providers.Provider", null)
+                        .WithMany()
+                        .HasForeignKey("AuthorizedProviderId");
+
                     b.HasOne("OpenCcs.Core.Children.Child", null)
                         .WithMany()
                         .HasForeignKey("ChildId")
@@ -727,8 +842,21 @@ namespace OpenCcs.Data.Migrations.Postgres
 
                             NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b1.Property<int>("Id"));
 
+                            b1.Property<DateOnly?>("AuthorizedFrom")
+                                .HasColumnType("date");
+
+                            b1.Property<DateOnly?>("AuthorizedTo")
+                                .HasColumnType("date");
+
                             b1.Property<int?>("AuthorizedUnits")
                                 .HasColumnType("integer");
+
+                            b1.Property<bool>("BrandName")
+                                .HasColumnType("boolean");
+
+                            b1.Property<string>("BrandNameJustification")
+                                .HasMaxLength(2000)
+                                .HasColumnType("character varying(2000)");
 
                             b1.Property<string>("Code")
                                 .HasMaxLength(20)
@@ -744,6 +872,10 @@ namespace OpenCcs.Data.Migrations.Postgres
                                 .HasMaxLength(500)
                                 .HasColumnType("character varying(500)");
 
+                            b1.Property<string>("Disposition")
+                                .HasMaxLength(40)
+                                .HasColumnType("character varying(40)");
+
                             b1.Property<string>("Frequency")
                                 .HasMaxLength(100)
                                 .HasColumnType("character varying(100)");
@@ -753,6 +885,10 @@ namespace OpenCcs.Data.Migrations.Postgres
 
                             b1.Property<int>("LineNumber")
                                 .HasColumnType("integer");
+
+                            b1.Property<string>("Product")
+                                .HasMaxLength(40)
+                                .HasColumnType("character varying(40)");
 
                             b1.Property<int>("RequestedUnits")
                                 .HasColumnType("integer");
@@ -793,6 +929,9 @@ namespace OpenCcs.Data.Migrations.Postgres
                                 .IsRequired()
                                 .HasMaxLength(40)
                                 .HasColumnType("character varying(40)");
+
+                            b1.Property<DateTime?>("InformationReceivedAt")
+                                .HasColumnType("timestamp with time zone");
 
                             b1.Property<string>("Reason")
                                 .HasMaxLength(2000)

@@ -162,11 +162,78 @@ namespace OpenCcs.Data.Migrations.Sqlite
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("OpenCcs.Core.Authorizations.EmergencyAdmission", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AdmittedAt")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ChildId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("County")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedAt")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DocumentationReceivedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HospitalName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReportedAt")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TransferredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("TransferredToHospitalId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedAt")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChildId");
+
+                    b.HasIndex("TransferredToHospitalId");
+
+                    b.HasIndex("County", "TransferredAt");
+
+                    b.ToTable("emergency_admissions", (string)null);
+                });
+
             modelBuilder.Entity("OpenCcs.Core.Authorizations.Sar", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("AuthorizedNicuLevel")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("AuthorizedProviderId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("AwaitingEligibility")
+                        .HasColumnType("INTEGER");
 
                     b.Property<Guid>("ChildId")
                         .HasColumnType("TEXT");
@@ -200,8 +267,25 @@ namespace OpenCcs.Data.Migrations.Sqlite
                     b.Property<Guid?>("FacilityId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Flags")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("FormType")
                         .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IscdCategoryId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IscdCoverSheetId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IscdQueue")
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
@@ -217,8 +301,22 @@ namespace OpenCcs.Data.Migrations.Sqlite
                     b.Property<Guid>("RequestingProviderId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ScgCode")
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ScgFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ScgTo")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Status")
                         .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Type")
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
@@ -232,12 +330,16 @@ namespace OpenCcs.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("AuthorizedProviderId");
+
                     b.HasIndex("ChildId");
 
                     b.HasIndex("FacilityId");
 
                     b.HasIndex("Number")
                         .IsUnique();
+
+                    b.HasIndex("IscdQueue", "Status");
 
                     b.HasIndex("RequestingProviderId", "ReceivedAt");
 
@@ -703,8 +805,25 @@ namespace OpenCcs.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("OpenCcs.Core.Authorizations.EmergencyAdmission", b =>
+                {
+                    b.HasOne("OpenCcs.Core.Children.Child", null)
+                        .WithMany()
+                        .HasForeignKey("ChildId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("OpenCcs.Core.Providers.Provider", null)
+                        .WithMany()
+                        .HasForeignKey("TransferredToHospitalId");
+                });
+
             modelBuilder.Entity("OpenCcs.Core.Authorizations.Sar", b =>
                 {
+                    b.HasOne("OpenCcs.Core.Providers.Provider", null)
+                        .WithMany()
+                        .HasForeignKey("AuthorizedProviderId");
+
                     b.HasOne("OpenCcs.Core.Children.Child", null)
                         .WithMany()
                         .HasForeignKey("ChildId")
@@ -727,8 +846,21 @@ namespace OpenCcs.Data.Migrations.Sqlite
                                 .ValueGeneratedOnAdd()
                                 .HasColumnType("INTEGER");
 
+                            b1.Property<DateOnly?>("AuthorizedFrom")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateOnly?>("AuthorizedTo")
+                                .HasColumnType("TEXT");
+
                             b1.Property<int?>("AuthorizedUnits")
                                 .HasColumnType("INTEGER");
+
+                            b1.Property<bool>("BrandName")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("BrandNameJustification")
+                                .HasMaxLength(2000)
+                                .HasColumnType("TEXT");
 
                             b1.Property<string>("Code")
                                 .HasMaxLength(20)
@@ -744,6 +876,10 @@ namespace OpenCcs.Data.Migrations.Sqlite
                                 .HasMaxLength(500)
                                 .HasColumnType("TEXT");
 
+                            b1.Property<string>("Disposition")
+                                .HasMaxLength(40)
+                                .HasColumnType("TEXT");
+
                             b1.Property<string>("Frequency")
                                 .HasMaxLength(100)
                                 .HasColumnType("TEXT");
@@ -753,6 +889,10 @@ namespace OpenCcs.Data.Migrations.Sqlite
 
                             b1.Property<int>("LineNumber")
                                 .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Product")
+                                .HasMaxLength(40)
+                                .HasColumnType("TEXT");
 
                             b1.Property<int>("RequestedUnits")
                                 .HasColumnType("INTEGER");
@@ -791,6 +931,9 @@ namespace OpenCcs.Data.Migrations.Sqlite
                             b1.Property<string>("From")
                                 .IsRequired()
                                 .HasMaxLength(40)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("InformationReceivedAt")
                                 .HasColumnType("TEXT");
 
                             b1.Property<string>("Reason")

@@ -11,6 +11,7 @@ using OpenCcs.Core.Providers;
 using OpenCcs.Core.Referrals;
 using OpenCcs.Data.Auditing;
 using OpenCcs.Data.Configurations;
+using OpenCcs.Data.Documents;
 using OpenCcs.Data.Identity;
 
 namespace OpenCcs.Data;
@@ -34,6 +35,14 @@ public abstract class CcsDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<Sar> Sars => Set<Sar>();
 
     public DbSet<EmergencyAdmission> EmergencyAdmissions => Set<EmergencyAdmission>();
+
+    public DbSet<SarDocument> SarDocuments => Set<SarDocument>();
+
+    public DbSet<Notice> Notices => Set<Notice>();
+
+    public DbSet<MailingBatch> MailingBatches => Set<MailingBatch>();
+
+    public DbSet<IdempotentRequest> IdempotentRequests => Set<IdempotentRequest>();
 
     public DbSet<SarNumberCounter> SarNumberCounters => Set<SarNumberCounter>();
 

@@ -3,10 +3,10 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace OpenCcs.Data.Migrations.Postgres
+namespace OpenCcs.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class SarReview : Migration
+    public partial class SarWorkflow : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -14,27 +14,27 @@ namespace OpenCcs.Data.Migrations.Postgres
             migrationBuilder.AddColumn<string>(
                 name: "AuthorizedNicuLevel",
                 table: "sars",
-                type: "character varying(40)",
+                type: "TEXT",
                 maxLength: 40,
                 nullable: true);
 
             migrationBuilder.AddColumn<Guid>(
                 name: "AuthorizedProviderId",
                 table: "sars",
-                type: "uuid",
+                type: "TEXT",
                 nullable: true);
 
             migrationBuilder.AddColumn<bool>(
                 name: "AwaitingEligibility",
                 table: "sars",
-                type: "boolean",
+                type: "INTEGER",
                 nullable: false,
                 defaultValue: false);
 
             migrationBuilder.AddColumn<string>(
                 name: "Flags",
                 table: "sars",
-                type: "character varying(300)",
+                type: "TEXT",
                 maxLength: 300,
                 nullable: false,
                 defaultValue: "");
@@ -42,93 +42,93 @@ namespace OpenCcs.Data.Migrations.Postgres
             migrationBuilder.AddColumn<string>(
                 name: "IscdCategoryId",
                 table: "sars",
-                type: "character varying(64)",
+                type: "TEXT",
                 maxLength: 64,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "IscdCoverSheetId",
                 table: "sars",
-                type: "character varying(64)",
+                type: "TEXT",
                 maxLength: 64,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "IscdQueue",
                 table: "sars",
-                type: "character varying(40)",
+                type: "TEXT",
                 maxLength: 40,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "ScgCode",
                 table: "sars",
-                type: "character varying(2)",
+                type: "TEXT",
                 maxLength: 2,
                 nullable: true);
 
             migrationBuilder.AddColumn<DateOnly>(
                 name: "ScgFrom",
                 table: "sars",
-                type: "date",
+                type: "TEXT",
                 nullable: true);
 
             migrationBuilder.AddColumn<DateOnly>(
                 name: "ScgTo",
                 table: "sars",
-                type: "date",
+                type: "TEXT",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "Type",
                 table: "sars",
-                type: "character varying(40)",
+                type: "TEXT",
                 maxLength: 40,
                 nullable: true);
 
-            migrationBuilder.AddColumn<DateTime>(
+            migrationBuilder.AddColumn<string>(
                 name: "InformationReceivedAt",
                 table: "sar_transitions",
-                type: "timestamp with time zone",
+                type: "TEXT",
                 nullable: true);
 
             migrationBuilder.AddColumn<DateOnly>(
                 name: "AuthorizedFrom",
                 table: "sar_lines",
-                type: "date",
+                type: "TEXT",
                 nullable: true);
 
             migrationBuilder.AddColumn<DateOnly>(
                 name: "AuthorizedTo",
                 table: "sar_lines",
-                type: "date",
+                type: "TEXT",
                 nullable: true);
 
             migrationBuilder.AddColumn<bool>(
                 name: "BrandName",
                 table: "sar_lines",
-                type: "boolean",
+                type: "INTEGER",
                 nullable: false,
                 defaultValue: false);
 
             migrationBuilder.AddColumn<string>(
                 name: "BrandNameJustification",
                 table: "sar_lines",
-                type: "character varying(2000)",
+                type: "TEXT",
                 maxLength: 2000,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "Disposition",
                 table: "sar_lines",
-                type: "character varying(40)",
+                type: "TEXT",
                 maxLength: 40,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "Product",
                 table: "sar_lines",
-                type: "character varying(40)",
+                type: "TEXT",
                 maxLength: 40,
                 nullable: true);
 
@@ -136,18 +136,18 @@ namespace OpenCcs.Data.Migrations.Postgres
                 name: "emergency_admissions",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    ChildId = table.Column<Guid>(type: "uuid", nullable: false),
-                    County = table.Column<int>(type: "integer", nullable: false),
-                    HospitalName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    AdmittedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    ReportedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    DocumentationReceivedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    TransferredToHospitalId = table.Column<Guid>(type: "uuid", nullable: true),
-                    TransferredAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    Version = table.Column<int>(type: "integer", nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ChildId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    County = table.Column<int>(type: "INTEGER", nullable: false),
+                    HospitalName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    AdmittedAt = table.Column<string>(type: "TEXT", nullable: false),
+                    ReportedAt = table.Column<string>(type: "TEXT", nullable: false),
+                    DocumentationReceivedAt = table.Column<string>(type: "TEXT", nullable: true),
+                    TransferredToHospitalId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    TransferredAt = table.Column<string>(type: "TEXT", nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<string>(type: "TEXT", nullable: false),
+                    UpdatedAt = table.Column<string>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -162,6 +162,100 @@ namespace OpenCcs.Data.Migrations.Postgres
                         name: "FK_emergency_admissions_providers_TransferredToHospitalId",
                         column: x => x.TransferredToHospitalId,
                         principalTable: "providers",
+                        principalColumn: "Id");
+                });
+
+            migrationBuilder.CreateTable(
+                name: "idempotent_requests",
+                columns: table => new
+                {
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Key = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    RequestHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    ResourceId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    StatusCode = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_idempotent_requests", x => new { x.UserId, x.Key });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "mailing_batches",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CountyCode = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<string>(type: "TEXT", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    MailedAt = table.Column<string>(type: "TEXT", nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_mailing_batches", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "sar_documents",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SarId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
+                    ContentType = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    SizeBytes = table.Column<long>(type: "INTEGER", nullable: false),
+                    Content = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    UploadedAt = table.Column<string>(type: "TEXT", nullable: false),
+                    UploadedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_sar_documents", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_sar_documents_sars_SarId",
+                        column: x => x.SarId,
+                        principalTable: "sars",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "notices",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    ChildId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SarId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    CountyCode = table.Column<int>(type: "INTEGER", nullable: false),
+                    Language = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    CreatedAt = table.Column<string>(type: "TEXT", nullable: false),
+                    DueBy = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Pdf = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    ForFamily = table.Column<bool>(type: "INTEGER", nullable: false),
+                    MailingBatchId = table.Column<Guid>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_notices", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_notices_children_ChildId",
+                        column: x => x.ChildId,
+                        principalTable: "children",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_notices_mailing_batches_MailingBatchId",
+                        column: x => x.MailingBatchId,
+                        principalTable: "mailing_batches",
+                        principalColumn: "Id");
+                    table.ForeignKey(
+                        name: "FK_notices_sars_SarId",
+                        column: x => x.SarId,
+                        principalTable: "sars",
                         principalColumn: "Id");
                 });
 
@@ -190,6 +284,31 @@ namespace OpenCcs.Data.Migrations.Postgres
                 table: "emergency_admissions",
                 column: "TransferredToHospitalId");
 
+            migrationBuilder.CreateIndex(
+                name: "IX_notices_ChildId_CreatedAt",
+                table: "notices",
+                columns: new[] { "ChildId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_notices_CountyCode_MailingBatchId_ForFamily",
+                table: "notices",
+                columns: new[] { "CountyCode", "MailingBatchId", "ForFamily" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_notices_MailingBatchId",
+                table: "notices",
+                column: "MailingBatchId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_notices_SarId",
+                table: "notices",
+                column: "SarId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_sar_documents_SarId",
+                table: "sar_documents",
+                column: "SarId");
+
             migrationBuilder.AddForeignKey(
                 name: "FK_sars_providers_AuthorizedProviderId",
                 table: "sars",
@@ -207,6 +326,18 @@ namespace OpenCcs.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "emergency_admissions");
+
+            migrationBuilder.DropTable(
+                name: "idempotent_requests");
+
+            migrationBuilder.DropTable(
+                name: "notices");
+
+            migrationBuilder.DropTable(
+                name: "sar_documents");
+
+            migrationBuilder.DropTable(
+                name: "mailing_batches");
 
             migrationBuilder.DropIndex(
                 name: "IX_sars_AuthorizedProviderId",

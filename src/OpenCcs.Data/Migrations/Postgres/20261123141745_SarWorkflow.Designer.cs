@@ -12,8 +12,8 @@ using OpenCcs.Data;
 namespace OpenCcs.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresCcsDbContext))]
-    [Migration("20261123141138_SarReview")]
-    partial class SarReview
+    [Migration("20261123141745_SarWorkflow")]
+    partial class SarWorkflow
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -659,6 +659,166 @@ namespace OpenCcs.Data.Migrations.Postgres
                     b.ToTable("audit_events", (string)null);
                 });
 
+            modelBuilder.Entity("OpenCcs.Data.Documents.IdempotentRequest", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RequestHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("ResourceId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("StatusCode")
+                        .HasColumnType("integer");
+
+                    b.HasKey("UserId", "Key");
+
+                    b.ToTable("idempotent_requests", (string)null);
+                });
+
+            modelBuilder.Entity("OpenCcs.Data.Documents.MailingBatch", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("CountyCode")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime?>("MailedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("mailing_batches", (string)null);
+                });
+
+            modelBuilder.Entity("OpenCcs.Data.Documents.Notice", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ChildId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("CountyCode")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("DueBy")
+                        .HasColumnType("date");
+
+                    b.Property<bool>("ForFamily")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<Guid?>("MailingBatchId")
+                        .HasColumnType("uuid");
+
+                    b.Property<byte[]>("Pdf")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<Guid?>("SarId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MailingBatchId");
+
+                    b.HasIndex("SarId");
+
+                    b.HasIndex("ChildId", "CreatedAt");
+
+                    b.HasIndex("CountyCode", "MailingBatchId", "ForFamily");
+
+                    b.ToTable("notices", (string)null);
+                });
+
+            modelBuilder.Entity("OpenCcs.Data.Documents.SarDocument", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
+
+                    b.Property<Guid>("SarId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("SizeBytes")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("UploadedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SarId");
+
+                    b.ToTable("sar_documents", (string)null);
+                });
+
             modelBuilder.Entity("OpenCcs.Data.Identity.CcsUser", b =>
                 {
                     b.Property<string>("Id")
@@ -1160,6 +1320,32 @@ namespace OpenCcs.Data.Migrations.Postgres
                     b.HasOne("OpenCcs.Core.Providers.Provider", null)
                         .WithMany()
                         .HasForeignKey("ReferringProviderId");
+                });
+
+            modelBuilder.Entity("OpenCcs.Data.Documents.Notice", b =>
+                {
+                    b.HasOne("OpenCcs.Core.Children.Child", null)
+                        .WithMany()
+                        .HasForeignKey("ChildId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("OpenCcs.Data.Documents.MailingBatch", null)
+                        .WithMany()
+                        .HasForeignKey("MailingBatchId");
+
+                    b.HasOne("OpenCcs.Core.Authorizations.Sar", null)
+                        .WithMany()
+                        .HasForeignKey("SarId");
+                });
+
+            modelBuilder.Entity("OpenCcs.Data.Documents.SarDocument", b =>
+                {
+                    b.HasOne("OpenCcs.Core.Authorizations.Sar", null)
+                        .WithMany()
+                        .HasForeignKey("SarId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 #pragma warning restore 612, 618
         }

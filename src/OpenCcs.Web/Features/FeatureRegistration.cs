@@ -20,6 +20,8 @@ public static class FeatureRegistration
         services.AddScoped<GetSar>();
         services.AddScoped<BuildDashboard>();
         services.AddScoped<ListAuditEvents>();
+        services.AddSarSubmission();
+        services.AddSarReview();
         return services;
     }
 
@@ -31,6 +33,8 @@ public static class FeatureRegistration
         api.MapCounties();
         api.MapChildren();
         api.MapSars();
+        api.MapSarSubmission();
+        api.MapSarReview();
         api.MapAudit();
         return api;
     }

@@ -73,9 +73,12 @@ public sealed class Sar : AggregateRoot
 
     public string? IscdCategoryId { get; private set; }
 
-    public IReadOnlyList<SarLine> Lines => _lines;
+    // Databases return owned rows in no particular order, so the order users see is restored here.
+    public IReadOnlyList<SarLine> Lines => _lines.OrderBy(l => l.LineNumber).ToList();
 
-    public IReadOnlyList<SarTransition> History => _history;
+    public IReadOnlyList<SarTransition> History => _history.OrderBy(h => h.Step).ToList();
+
+    private SarTransition LastStep => _history.MaxBy(h => h.Step)!;
 
     // Derived values of record types are methods, not properties, so EF Core does not take them for entities.
 
@@ -145,7 +148,7 @@ public sealed class Sar : AggregateRoot
         Utc.Require(utcNow);
         if (Status != SarStatus.PendedForInformation)
             throw new DomainRuleException("sar.not-pended", $"Only a SAR pended for information can resume; this one is {Describe(Status)}.");
-        var pended = _history[^1];
+        var pended = LastStep;
         if (informationReceivedAtUtc < pended.At)
             throw new DomainRuleException("sar.information-before-pend", $"The information cannot have arrived before the SAR was pended at {pended.At:yyyy-MM-dd HH:mm} UTC.");
         if (informationReceivedAtUtc > utcNow)
@@ -170,7 +173,7 @@ public sealed class Sar : AggregateRoot
         var lines = rules.Check(this, decision);
         var reason = string.IsNullOrWhiteSpace(decision.Reason) ? null : decision.Reason.Trim();
         MoveTo(to, actorId, reason, utcNow);
-        foreach (var given in lines) _lines[given.LineNumber - 1].Decide(given);
+        foreach (var given in lines) _lines.Single(l => l.LineNumber == given.LineNumber).Decide(given);
         Type = decision.Type;
         AuthorizedProviderId = decision.AuthorizedProviderId;
         AuthorizedNicuLevel = decision.Type == SarType.Nicu ? decision.Nicu?.Level : null;
@@ -214,7 +217,7 @@ public sealed class Sar : AggregateRoot
     public bool IsPending => Status is SarStatus.Submitted or SarStatus.InReview or SarStatus.PendedForInformation or SarStatus.ForwardedToIscd or SarStatus.Returned;
 
     /// <summary>The reason recorded with the current status: what is needed, why returned, where redirected, why decided.</summary>
-    public string? StatusReason => _history.Count == 0 ? null : _history[^1].Reason;
+    public string? StatusReason => _history.Count == 0 ? null : LastStep.Reason;
 
     /// <summary>Receipt, or when the review last resumed: when the information arrived, or when review resumed without it.</summary>
     public DateTime ClockStartedAt => PendedIntervals().LastOrDefault(p => p.EndedAt is not null && p.InformationReceivedAt is not null) is { } last
@@ -222,13 +225,13 @@ public sealed class Sar : AggregateRoot
         : ReceivedAt;
 
     /// <summary>Every wait for information, oldest first.</summary>
-    public IReadOnlyList<PendedInterval> PendedIntervals() => PendedInterval.From(_history);
+    public IReadOnlyList<PendedInterval> PendedIntervals() => PendedInterval.From(History);
 
     /// <summary>The review clock: running while the SAR waits for review, stopped while pended and once it is settled.</summary>
     public ReviewClock Clock(ReviewTimeLimitTable limits, BusinessCalendar calendar)
     {
         var clock = ReviewClock.Start(ClockStartedAt, Expedited, limits, calendar);
-        return Status == SarStatus.PendedForInformation || !IsPending ? clock.StoppedOn(_history[^1].At) : clock;
+        return Status == SarStatus.PendedForInformation || !IsPending ? clock.StoppedOn(LastStep.At) : clock;
     }
 
     private void EnsureCanMoveTo(SarStatus to)
@@ -241,7 +244,7 @@ public sealed class Sar : AggregateRoot
     {
         if (string.IsNullOrWhiteSpace(actorId)) throw new ArgumentException("Every transition names who made it.", nameof(actorId));
         EnsureCanMoveTo(to);
-        _history.Add(new SarTransition(Status, to, Utc.Require(utcNow), actorId, reason, informationReceivedAt));
+        _history.Add(new SarTransition(Status, to, Utc.Require(utcNow), actorId, reason, informationReceivedAt) { Step = _history.Count + 1 });
         Status = to;
         Touch(utcNow);
     }

@@ -25,7 +25,8 @@ public sealed class Child : AggregateRoot
 
     public Language Language { get; private set; }
 
-    public IReadOnlyList<Guardian> Guardians => _guardians;
+    // Guardians keep the order they were added in (their key grows), whatever order the database returns.
+    public IReadOnlyList<Guardian> Guardians => _guardians.OrderBy(g => g.Id == 0 ? int.MaxValue : g.Id).ToList();
 
     public static Child Register(PersonName name, DateOnly dateOfBirth, Cin? cin, CountyCode county, Language language, DateTime utcNow)
     {

@@ -22,7 +22,7 @@ public sealed class Provider : AggregateRoot
 
     public Guid OrganizationId { get; private set; }
 
-    public IReadOnlyList<PanelPeriod> PanelPeriods => _panelPeriods;
+    public IReadOnlyList<PanelPeriod> PanelPeriods => _panelPeriods.OrderBy(p => p.From).ToList();
 
     public IReadOnlyList<FacilityApproval> Approvals => _approvals;
 

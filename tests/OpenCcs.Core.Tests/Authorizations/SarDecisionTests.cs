@@ -73,7 +73,7 @@ public class SarDecisionTests
         Assert.Equal(SarStatus.Modified, sar.Status);
         Assert.Equal(6, sar.Lines[0].AuthorizedUnits);
         Assert.Equal("Every other month is enough", sar.DecisionReason);
-        Assert.Equal(new SarTransition(SarStatus.InReview, SarStatus.Modified, DecidedAt, SarBuilder.Consultant, "Every other month is enough"), sar.History[^1]);
+        Assert.Equal(new SarTransition(SarStatus.InReview, SarStatus.Modified, DecidedAt, SarBuilder.Consultant, "Every other month is enough") { Step = sar.History.Count }, sar.History[^1]);
         Assert.True(sar.IsDecided);
     }
 

@@ -81,11 +81,11 @@ public class SarReviewTests
 
         SarTransition[] expected =
         [
-            new(SarStatus.Draft, SarStatus.Submitted, Instants.Monday, SarBuilder.Provider, null),
-            new(SarStatus.Submitted, SarStatus.InReview, Instants.Later(10), SarBuilder.Nurse, null),
-            new(SarStatus.InReview, SarStatus.PendedForInformation, Instants.Later(20), SarBuilder.Nurse, "Latest cardiology note"),
-            new(SarStatus.PendedForInformation, SarStatus.InReview, Instants.Later(30), SarBuilder.Nurse, null),
-            new(SarStatus.InReview, SarStatus.Denied, Instants.Later(40), SarBuilder.Consultant, "Not related to the CCS condition"),
+            new(SarStatus.Draft, SarStatus.Submitted, Instants.Monday, SarBuilder.Provider, null) { Step = 1 },
+            new(SarStatus.Submitted, SarStatus.InReview, Instants.Later(10), SarBuilder.Nurse, null) { Step = 2 },
+            new(SarStatus.InReview, SarStatus.PendedForInformation, Instants.Later(20), SarBuilder.Nurse, "Latest cardiology note") { Step = 3 },
+            new(SarStatus.PendedForInformation, SarStatus.InReview, Instants.Later(30), SarBuilder.Nurse, null) { Step = 4 },
+            new(SarStatus.InReview, SarStatus.Denied, Instants.Later(40), SarBuilder.Consultant, "Not related to the CCS condition") { Step = 5 },
         ];
         Assert.Equal(expected, sar.History);
     }

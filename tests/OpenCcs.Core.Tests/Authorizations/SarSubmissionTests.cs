@@ -59,7 +59,7 @@ public class SarSubmissionTests
 
         Assert.Equal(SarStatus.Submitted, sar.Status);
         var entry = Assert.Single(sar.History);
-        Assert.Equal(new SarTransition(SarStatus.Draft, SarStatus.Submitted, Instants.Monday, SarBuilder.Provider, null), entry);
+        Assert.Equal(new SarTransition(SarStatus.Draft, SarStatus.Submitted, Instants.Monday, SarBuilder.Provider, null) { Step = 1 }, entry);
         Assert.False(sar.IsDecided);
         Assert.Null(sar.DecidedAt);
         Assert.Null(sar.DecisionReason);

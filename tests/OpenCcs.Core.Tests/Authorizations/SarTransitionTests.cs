@@ -68,7 +68,7 @@ public class SarTransitionTests
             Assert.Equal(TargetOf(action), sar.Status);
             Assert.Equal(historyBefore + 1, sar.History.Count);
             var informationReceived = action == SarAction.ResumeReview ? InformationArrived : (DateTime?)null;
-            Assert.Equal(new SarTransition(from, TargetOf(action), at, Actor, ReasonRecordedFor(action), informationReceived), sar.History[^1]);
+            Assert.Equal(new SarTransition(from, TargetOf(action), at, Actor, ReasonRecordedFor(action), informationReceived) { Step = historyBefore + 1 }, sar.History[^1]);
         }
         else if (action == SarAction.ResumeReview)
         {

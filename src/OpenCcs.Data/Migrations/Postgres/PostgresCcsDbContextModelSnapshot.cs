@@ -1100,6 +1100,9 @@ namespace OpenCcs.Data.Migrations.Postgres
                             b1.Property<Guid>("SarId")
                                 .HasColumnType("uuid");
 
+                            b1.Property<int>("Step")
+                                .HasColumnType("integer");
+
                             b1.Property<string>("To")
                                 .IsRequired()
                                 .HasMaxLength(40)

@@ -1107,6 +1107,9 @@ namespace OpenCcs.Data.Migrations.Sqlite
                             b1.Property<Guid>("SarId")
                                 .HasColumnType("TEXT");
 
+                            b1.Property<int>("Step")
+                                .HasColumnType("INTEGER");
+
                             b1.Property<string>("To")
                                 .IsRequired()
                                 .HasMaxLength(40)

@@ -64,6 +64,6 @@ public sealed class GetSar(CcsDbContext db, ChildAccess access, Auditor auditor)
             sar.Number.Value, sar.ChildId, $"{child.First} {child.Last}", provider.Name, provider.Npi.Value, sar.FormType, sar.DiagnosisCode,
             sar.Expedited, sar.ReceivedAt, sar.Status, sar.DecisionReason,
             sar.Lines.Select(l => new SarLineView(l.LineNumber, l.CodeSystem, l.Code, l.Description, l.From, l.To, l.RequestedUnits, l.AuthorizedUnits)).ToList(),
-            sar.History.OrderBy(h => h.At).Select(h => new SarTransitionView(h.From, h.To, h.At, h.Reason)).ToList());
+            sar.History.Select(h => new SarTransitionView(h.From, h.To, h.At, h.Reason)).ToList());
     }
 }

@@ -11,7 +11,7 @@ using OpenCcs.Data;
 namespace OpenCcs.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteCcsDbContext))]
-    [Migration("20261123141728_SarWorkflow")]
+    [Migration("20261123142021_SarWorkflow")]
     partial class SarWorkflow
     {
         /// <inheritdoc />
@@ -1109,6 +1109,9 @@ namespace OpenCcs.Data.Migrations.Sqlite
 
                             b1.Property<Guid>("SarId")
                                 .HasColumnType("TEXT");
+
+                            b1.Property<int>("Step")
+                                .HasColumnType("INTEGER");
 
                             b1.Property<string>("To")
                                 .IsRequired()

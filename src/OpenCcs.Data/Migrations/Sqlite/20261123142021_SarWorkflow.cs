@@ -92,6 +92,13 @@ namespace OpenCcs.Data.Migrations.Sqlite
                 type: "TEXT",
                 nullable: true);
 
+            migrationBuilder.AddColumn<int>(
+                name: "Step",
+                table: "sar_transitions",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0);
+
             migrationBuilder.AddColumn<DateOnly>(
                 name: "AuthorizedFrom",
                 table: "sar_lines",
@@ -393,6 +400,10 @@ namespace OpenCcs.Data.Migrations.Sqlite
 
             migrationBuilder.DropColumn(
                 name: "InformationReceivedAt",
+                table: "sar_transitions");
+
+            migrationBuilder.DropColumn(
+                name: "Step",
                 table: "sar_transitions");
 
             migrationBuilder.DropColumn(

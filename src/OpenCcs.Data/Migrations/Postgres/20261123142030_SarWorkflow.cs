@@ -92,6 +92,13 @@ namespace OpenCcs.Data.Migrations.Postgres
                 type: "timestamp with time zone",
                 nullable: true);
 
+            migrationBuilder.AddColumn<int>(
+                name: "Step",
+                table: "sar_transitions",
+                type: "integer",
+                nullable: false,
+                defaultValue: 0);
+
             migrationBuilder.AddColumn<DateOnly>(
                 name: "AuthorizedFrom",
                 table: "sar_lines",
@@ -393,6 +400,10 @@ namespace OpenCcs.Data.Migrations.Postgres
 
             migrationBuilder.DropColumn(
                 name: "InformationReceivedAt",
+                table: "sar_transitions");
+
+            migrationBuilder.DropColumn(
+                name: "Step",
                 table: "sar_transitions");
 
             migrationBuilder.DropColumn(

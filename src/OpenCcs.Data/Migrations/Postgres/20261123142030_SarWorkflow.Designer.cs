@@ -12,7 +12,7 @@ using OpenCcs.Data;
 namespace OpenCcs.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresCcsDbContext))]
-    [Migration("20261123141745_SarWorkflow")]
+    [Migration("20261123142030_SarWorkflow")]
     partial class SarWorkflow
     {
         /// <inheritdoc />
@@ -1102,6 +1102,9 @@ namespace OpenCcs.Data.Migrations.Postgres
 
                             b1.Property<Guid>("SarId")
                                 .HasColumnType("uuid");
+
+                            b1.Property<int>("Step")
+                                .HasColumnType("integer");
 
                             b1.Property<string>("To")
                                 .IsRequired()

@@ -22,7 +22,14 @@ public static class SecurityHeaders
         headers["Cross-Origin-Opener-Policy"] = "same-origin";
         headers.ContentSecurityPolicy = context.Request.Path.StartsWithSegments("/scalar") ? ApiReferencePolicy : ContentSecurityPolicy;
         if (!context.Request.Path.StartsWithSegments("/lib") && !context.Request.Path.StartsWithSegments("/css"))
-            headers.CacheControl = "no-store";
+        {
+            // Pages with children's records must not be cached; set last so forms' own anti-forgery caching rules stand.
+            context.Response.OnStarting(() =>
+            {
+                if (!context.Response.Headers.ContainsKey("Cache-Control")) context.Response.Headers.CacheControl = "no-store";
+                return Task.CompletedTask;
+            });
+        }
         await next();
     });
 }

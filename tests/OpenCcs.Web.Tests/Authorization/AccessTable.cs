@@ -77,6 +77,17 @@ public static class AccessTable
 
     private static readonly string[] AdministratorOnly = [Roles.Administrator];
 
+    /// <summary>Who may send a SAR: providers, and county intake and nurses entering fax or paper SARs (the provider first).</summary>
+    private static readonly string[] SarSubmitters = [Roles.Provider, Roles.CountyIntake, Roles.NurseCaseManager];
+
+    /// <summary>SAR reviewers: the county nurse, the Whole Child Model plan reviewer, the State (ISCD).</summary>
+    private static readonly string[] Reviewers = [Roles.NurseCaseManager, Roles.PlanReviewer, Roles.IscdReviewer];
+
+    private static readonly string[] FamilyOnly = [Roles.Family];
+
+    /// <summary>The county-staff policy: the county CCS office.</summary>
+    private static readonly string[] CountyOffice = [Roles.CountyIntake, Roles.EligibilityWorker, Roles.NurseCaseManager];
+
     public static readonly IReadOnlyList<RouteAccess> Routes =
     [
         // Pages
@@ -94,7 +105,19 @@ public static class AccessTable
         Page("Authorizations", _ => "/Authorizations", ChildWork, _ => Shows("found, newest first")),
         Page("Authorizations/Index", _ => "/Authorizations/Index", ChildWork, _ => Shows("found, newest first")),
         Page("Authorizations/{number}", r => $"/Authorizations/{r.SarNumber}", ChildWork, _ => new Answer.Shown(200, r => $"SAR {r.SarNumber}")),
+        // SAR submission (provider), fax and paper entry (county intake, nurse), shared SAR lookup (any provider).
+        Page("Authorizations/Submit", _ => "/Authorizations/Submit", SarSubmitters[..1], _ => Shows("Submit a service authorization request")),
+        Page("Authorizations/Enter", _ => "/Authorizations/Enter", SarSubmitters[1..], _ => Shows("Enter a fax or paper SAR")),
+        Page("Authorizations/Shared", _ => "/Authorizations/Shared", SarSubmitters[..1], _ => Shows("Look up a shared SAR")),
         Page("Admin/Audit", _ => "/Admin/Audit", AdministratorOnly, _ => Shows("Audit trail")),
+        // SAR review (worklist, review page) and notices (family letters, county mailing).
+        Page("Authorizations/Worklist", _ => "/Authorizations/Worklist", Reviewers, _ => Shows("soonest due first")),
+        Page("Authorizations/{number}/Review", r => $"/Authorizations/{r.SarNumber}/Review", Reviewers, _ => new Answer.Shown(200, r => $"Review SAR {r.SarNumber}")),
+        Page("Notices", _ => "/Notices", FamilyOnly, _ => Shows("Letters and notices")),
+        Page("Notices/Index", _ => "/Notices/Index", FamilyOnly, _ => Shows("Letters and notices")),
+        Page("Notices/{id:guid}/Pdf", _ => $"/Notices/{Guid.Empty}/Pdf", FamilyOnly, _ => new Answer.Shown(404)),
+        Page("Notices/Mailing", _ => "/Notices/Mailing", CountyOffice, _ => Shows("Letters waiting to be mailed")),
+        Page("Notices/Mailing/{batchId:guid}/Pdf", _ => $"/Notices/Mailing/{Guid.Empty}/Pdf", CountyOffice, _ => new Answer.Shown(404)),
 
         // API
         Api("POST", "/api/v1/auth/token", _ => "/api/v1/auth/token", Public, _ => Shows("accessToken"),
@@ -105,7 +128,14 @@ public static class AccessTable
         Api("GET", "/api/v1/children/{id:guid}", r => $"/api/v1/children/{r.ChildId}", ChildWork, _ => new Answer.Shown(200, r => r.ChildId.ToString())),
         Api("GET", "/api/v1/sars/", r => $"/api/v1/sars?number={r.SarNumber}", ChildWork, _ => new Answer.Shown(200, r => r.SarNumber)),
         Api("GET", "/api/v1/sars/{number}", r => $"/api/v1/sars/{r.SarNumber}", ChildWork, _ => new Answer.Shown(200, r => r.SarNumber)),
+        Api("POST", "/api/v1/sars/", _ => "/api/v1/sars", SarSubmitters, _ => new Answer.Shown(400, _ => "clientId"), body: _ => new { }),
+        Api("GET", "/api/v1/sars/{number}/sharing", r => $"/api/v1/sars/{r.SarNumber}/sharing?dateOfBirth=1900-01-01", SarSubmitters[..1], _ => new Answer.Shown(404)),
         Api("GET", "/api/v1/audit", _ => "/api/v1/audit", AdministratorOnly, _ => Shows("\"events\"")),
+        Api("GET", "/api/v1/worklist", _ => "/api/v1/worklist", Reviewers, _ => Shows("\"total\"")),
+        Api("GET", "/api/v1/sars/{number}/review", r => $"/api/v1/sars/{r.SarNumber}/review", Reviewers, _ => new Answer.Shown(200, r => r.SarNumber)),
+        // A decision on a version nobody read is refused as a conflict, so the matrix changes no SAR.
+        Api("POST", "/api/v1/sars/{number}/decisions", r => $"/api/v1/sars/{r.SarNumber}/decisions", Reviewers, _ => new Answer.Shown(409, _ => "Someone else decided first"),
+            body: _ => new { action = "approve", version = -1 }),
         Api("GET", "/openapi/{documentName}.json", _ => "/openapi/v1.json", Public, _ => Shows("OpenCCS API")),
         Api("GET", "/scalar/{documentName?}", _ => "/scalar/", Public, _ => Shows("OpenCCS API")),
         Api("GET", "/scalar/scalar.js", _ => "/scalar/scalar.js", Public, _ => new Answer.Shown()),

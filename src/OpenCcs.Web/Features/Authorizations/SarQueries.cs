@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using OpenCcs.Core.Authorizations;
+using OpenCcs.Core.Calendar;
+using OpenCcs.Core.Counties;
 using OpenCcs.Core.Identifiers;
 using OpenCcs.Data;
 using OpenCcs.Web.Audit;
@@ -7,7 +9,9 @@ using OpenCcs.Web.Auth;
 
 namespace OpenCcs.Web.Features.Authorizations;
 
-public sealed record SarListQuery(SarStatus? Status = null, string? Number = null, int Page = 1, int PageSize = 25);
+/// <param name="Cin">The child's CIN (or BIC ID); <paramref name="ReceivedFrom"/> and <paramref name="ReceivedTo"/> are California dates, inclusive.</param>
+public sealed record SarListQuery(
+    SarStatus? Status = null, string? Number = null, int Page = 1, int PageSize = 25, string? Cin = null, DateOnly? ReceivedFrom = null, DateOnly? ReceivedTo = null);
 
 public sealed record SarListItem(string Number, Guid ChildId, string ChildName, SarStatus Status, DateTime ReceivedAt, bool Expedited, string Service);
 
@@ -16,14 +20,16 @@ public sealed record SarList(IReadOnlyList<SarListItem> Sars, int Total, int Pag
     public int Pages => Math.Max(1, (Total + PageSize - 1) / PageSize);
 }
 
-public sealed record SarLineView(int LineNumber, ServiceCodeSystem CodeSystem, string? Code, string Description, DateOnly From, DateOnly To, int RequestedUnits, int? AuthorizedUnits);
+public sealed record SarLineView(
+    int LineNumber, ServiceCodeSystem CodeSystem, string? Code, string Description, DateOnly From, DateOnly To, int RequestedUnits, int? AuthorizedUnits,
+    DateOnly? AuthorizedFrom = null, DateOnly? AuthorizedTo = null);
 
 public sealed record SarTransitionView(SarStatus From, SarStatus To, DateTime At, string? Reason);
 
 public sealed record SarDetails(
     string Number, Guid ChildId, string ChildName, string RequestingProvider, string RequestingProviderNpi, SarFormType FormType,
     string DiagnosisCode, bool Expedited, DateTime ReceivedAt, SarStatus Status, string? DecisionReason,
-    IReadOnlyList<SarLineView> Lines, IReadOnlyList<SarTransitionView> History);
+    IReadOnlyList<SarLineView> Lines, IReadOnlyList<SarTransitionView> History, string? Reviewer = null, bool AwaitingEligibility = false, string? Scg = null);
 
 /// <summary>The SARs the user may see, newest first, filterable by status and number.</summary>
 public sealed class ListSars(CcsDbContext db, ChildAccess access, Auditor auditor)
@@ -35,6 +41,23 @@ public sealed class ListSars(CcsDbContext db, ChildAccess access, Auditor audito
         var sars = access.Sars();
         if (query.Status is { } status) sars = sars.Where(s => s.Status == status);
         if (SarNumber.TryParse(query.Number, out var number)) sars = sars.Where(s => s.Number == number);
+        if (!string.IsNullOrWhiteSpace(query.Cin))
+        {
+            var text = query.Cin.Trim().ToUpperInvariant();
+            Cin? cin = Cin.TryParse(text, out var c) ? c : BicId.TryParse(text, out var bic) ? bic.Cin : null;
+            if (cin is { } wanted) sars = sars.Where(s => db.Children.Any(ch => ch.Id == s.ChildId && ch.Cin == wanted));
+            else sars = sars.Where(_ => false);
+        }
+        if (query.ReceivedFrom is { } from)
+        {
+            var start = TimeZoneInfo.ConvertTimeToUtc(from.ToDateTime(TimeOnly.MinValue), BusinessCalendar.Pacific);
+            sars = sars.Where(s => s.ReceivedAt >= start);
+        }
+        if (query.ReceivedTo is { } to)
+        {
+            var end = TimeZoneInfo.ConvertTimeToUtc(to.AddDays(1).ToDateTime(TimeOnly.MinValue), BusinessCalendar.Pacific);
+            sars = sars.Where(s => s.ReceivedAt < end);
+        }
         var total = await sars.CountAsync(cancellationToken);
         var rows = await sars.OrderByDescending(s => s.ReceivedAt).ThenBy(s => s.Id).Skip((page - 1) * pageSize).Take(pageSize)
             .Join(db.Children, s => s.ChildId, c => c.Id, (s, c) => new { s.Number, s.ChildId, c.Name.First, c.Name.Last, s.Status, s.ReceivedAt, s.Expedited, Service = s.Lines.OrderBy(l => l.LineNumber).Select(l => l.Description).First() })
@@ -45,7 +68,7 @@ public sealed class ListSars(CcsDbContext db, ChildAccess access, Auditor audito
 }
 
 /// <summary>One SAR by number with its lines and history, within the user's scope. Every look is audited.</summary>
-public sealed class GetSar(CcsDbContext db, ChildAccess access, Auditor auditor)
+public sealed class GetSar(CcsDbContext db, ChildAccess access, Auditor auditor, CountyDirectory counties)
 {
     public async Task<SarDetails?> HandleAsync(string number, CancellationToken cancellationToken)
     {
@@ -63,7 +86,8 @@ public sealed class GetSar(CcsDbContext db, ChildAccess access, Auditor auditor)
         return new SarDetails(
             sar.Number.Value, sar.ChildId, $"{child.First} {child.Last}", provider.Name, provider.Npi.Value, sar.FormType, sar.DiagnosisCode,
             sar.Expedited, sar.ReceivedAt, sar.Status, sar.DecisionReason,
-            sar.Lines.Select(l => new SarLineView(l.LineNumber, l.CodeSystem, l.Code, l.Description, l.From, l.To, l.RequestedUnits, l.AuthorizedUnits)).ToList(),
-            sar.History.Select(h => new SarTransitionView(h.From, h.To, h.At, h.Reason)).ToList());
+            sar.Lines.Select(l => new SarLineView(l.LineNumber, l.CodeSystem, l.Code, l.Description, l.From, l.To, l.RequestedUnits, l.AuthorizedUnits, l.AuthorizedFrom, l.AuthorizedTo)).ToList(),
+            sar.History.Select(h => new SarTransitionView(h.From, h.To, h.At, h.Reason)).ToList(),
+            SubmitSar.DescribeReviewer(counties, sar), sar.AwaitingEligibility, sar.GrantedScg() is { } scg ? $"{scg.Code}, {scg.From:yyyy-MM-dd} to {scg.To:yyyy-MM-dd}" : null);
     }
 }

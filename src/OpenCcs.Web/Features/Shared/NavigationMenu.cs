@@ -15,17 +15,19 @@ public static class NavigationMenu
     private static readonly NavigationLink Dashboard = new("Dashboard", "/Dashboard");
     private static readonly NavigationLink Children = new("Children", "/Children");
     private static readonly NavigationLink Authorizations = new("Authorizations", "/Authorizations");
+    private static readonly NavigationLink Worklist = new("Worklist", "/Authorizations/Worklist");
+    private static readonly NavigationLink Mailing = new("Mailing", "/Notices/Mailing");
 
     // Only pages that exist are listed; each feature adds its own entry when it lands.
     private static readonly (string Role, NavigationLink[] Links)[] MenusByRole =
     [
-        (Roles.Family, [new("My children", "/Children"), Authorizations]),
+        (Roles.Family, [new("My children", "/Children"), Authorizations, new("Letters", "/Notices")]),
         (Roles.Provider, [Authorizations, Children]),
-        (Roles.CountyIntake, [Children]),
-        (Roles.EligibilityWorker, [Children]),
-        (Roles.NurseCaseManager, [Authorizations, Children]),
-        (Roles.IscdReviewer, [Authorizations, Children]),
-        (Roles.PlanReviewer, [Authorizations, Children]),
+        (Roles.CountyIntake, [Children, Mailing]),
+        (Roles.EligibilityWorker, [Children, Mailing]),
+        (Roles.NurseCaseManager, [Worklist, Authorizations, Children, Mailing]),
+        (Roles.IscdReviewer, [Worklist, Authorizations, Children]),
+        (Roles.PlanReviewer, [Worklist, Authorizations, Children]),
         (Roles.Administrator, [new("Audit trail", "/Admin/Audit")]),
     ];
 

@@ -11,8 +11,8 @@ using OpenCcs.Data;
 namespace OpenCcs.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteCcsDbContext))]
-    [Migration("20261123142021_SarWorkflow")]
-    partial class SarWorkflow
+    [Migration("20261123145025_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)

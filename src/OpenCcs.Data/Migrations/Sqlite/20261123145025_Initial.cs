@@ -110,6 +110,38 @@ namespace OpenCcs.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "idempotent_requests",
+                columns: table => new
+                {
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Key = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    RequestHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    ResourceId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    StatusCode = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_idempotent_requests", x => new { x.UserId, x.Key });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "mailing_batches",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CountyCode = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<string>(type: "TEXT", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    MailedAt = table.Column<string>(type: "TEXT", nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_mailing_batches", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "provider_organizations",
                 columns: table => new
                 {
@@ -320,6 +352,39 @@ namespace OpenCcs.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "emergency_admissions",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ChildId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    County = table.Column<int>(type: "INTEGER", nullable: false),
+                    HospitalName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    AdmittedAt = table.Column<string>(type: "TEXT", nullable: false),
+                    ReportedAt = table.Column<string>(type: "TEXT", nullable: false),
+                    DocumentationReceivedAt = table.Column<string>(type: "TEXT", nullable: true),
+                    TransferredToHospitalId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    TransferredAt = table.Column<string>(type: "TEXT", nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<string>(type: "TEXT", nullable: false),
+                    UpdatedAt = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_emergency_admissions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_emergency_admissions_children_ChildId",
+                        column: x => x.ChildId,
+                        principalTable: "children",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_emergency_admissions_providers_TransferredToHospitalId",
+                        column: x => x.TransferredToHospitalId,
+                        principalTable: "providers",
+                        principalColumn: "Id");
+                });
+
+            migrationBuilder.CreateTable(
                 name: "facility_approvals",
                 columns: table => new
                 {
@@ -418,10 +483,21 @@ namespace OpenCcs.Data.Migrations.Sqlite
                     DiagnosisCode = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
                     Expedited = table.Column<bool>(type: "INTEGER", nullable: false),
                     ExpeditedReason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    Flags = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
                     ReceivedAt = table.Column<string>(type: "TEXT", nullable: false),
+                    AwaitingEligibility = table.Column<bool>(type: "INTEGER", nullable: false),
                     Status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
                     DecisionReason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
                     DecidedAt = table.Column<string>(type: "TEXT", nullable: true),
+                    Type = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    AuthorizedProviderId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    AuthorizedNicuLevel = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    ScgCode = table.Column<string>(type: "TEXT", maxLength: 2, nullable: true),
+                    ScgFrom = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    ScgTo = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    IscdQueue = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    IscdCoverSheetId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    IscdCategoryId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
                     Version = table.Column<int>(type: "INTEGER", nullable: false),
                     CreatedAt = table.Column<string>(type: "TEXT", nullable: false),
                     UpdatedAt = table.Column<string>(type: "TEXT", nullable: false)
@@ -436,6 +512,11 @@ namespace OpenCcs.Data.Migrations.Sqlite
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                     table.ForeignKey(
+                        name: "FK_sars_providers_AuthorizedProviderId",
+                        column: x => x.AuthorizedProviderId,
+                        principalTable: "providers",
+                        principalColumn: "Id");
+                    table.ForeignKey(
                         name: "FK_sars_providers_FacilityId",
                         column: x => x.FacilityId,
                         principalTable: "providers",
@@ -444,6 +525,68 @@ namespace OpenCcs.Data.Migrations.Sqlite
                         name: "FK_sars_providers_RequestingProviderId",
                         column: x => x.RequestingProviderId,
                         principalTable: "providers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "notices",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    ChildId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SarId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    CountyCode = table.Column<int>(type: "INTEGER", nullable: false),
+                    Language = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    CreatedAt = table.Column<string>(type: "TEXT", nullable: false),
+                    DueBy = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Pdf = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    ForFamily = table.Column<bool>(type: "INTEGER", nullable: false),
+                    MailingBatchId = table.Column<Guid>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_notices", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_notices_children_ChildId",
+                        column: x => x.ChildId,
+                        principalTable: "children",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_notices_mailing_batches_MailingBatchId",
+                        column: x => x.MailingBatchId,
+                        principalTable: "mailing_batches",
+                        principalColumn: "Id");
+                    table.ForeignKey(
+                        name: "FK_notices_sars_SarId",
+                        column: x => x.SarId,
+                        principalTable: "sars",
+                        principalColumn: "Id");
+                });
+
+            migrationBuilder.CreateTable(
+                name: "sar_documents",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SarId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
+                    ContentType = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    SizeBytes = table.Column<long>(type: "INTEGER", nullable: false),
+                    Content = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    UploadedAt = table.Column<string>(type: "TEXT", nullable: false),
+                    UploadedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_sar_documents", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_sar_documents_sars_SarId",
+                        column: x => x.SarId,
+                        principalTable: "sars",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -462,7 +605,13 @@ namespace OpenCcs.Data.Migrations.Sqlite
                     To = table.Column<DateOnly>(type: "TEXT", nullable: false),
                     RequestedUnits = table.Column<int>(type: "INTEGER", nullable: false),
                     Frequency = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    BrandName = table.Column<bool>(type: "INTEGER", nullable: false),
+                    BrandNameJustification = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    Product = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    Disposition = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
                     AuthorizedUnits = table.Column<int>(type: "INTEGER", nullable: true),
+                    AuthorizedFrom = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    AuthorizedTo = table.Column<DateOnly>(type: "TEXT", nullable: true),
                     SarId = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
@@ -487,6 +636,8 @@ namespace OpenCcs.Data.Migrations.Sqlite
                     At = table.Column<string>(type: "TEXT", nullable: false),
                     ActorId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
                     Reason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    InformationReceivedAt = table.Column<string>(type: "TEXT", nullable: true),
+                    Step = table.Column<int>(type: "INTEGER", nullable: false),
                     SarId = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
@@ -574,6 +725,21 @@ namespace OpenCcs.Data.Migrations.Sqlite
                 column: "CountyOfResidence");
 
             migrationBuilder.CreateIndex(
+                name: "IX_emergency_admissions_ChildId",
+                table: "emergency_admissions",
+                column: "ChildId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_emergency_admissions_County_TransferredAt",
+                table: "emergency_admissions",
+                columns: new[] { "County", "TransferredAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_emergency_admissions_TransferredToHospitalId",
+                table: "emergency_admissions",
+                column: "TransferredToHospitalId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_facility_approvals_ProviderId",
                 table: "facility_approvals",
                 column: "ProviderId");
@@ -587,6 +753,26 @@ namespace OpenCcs.Data.Migrations.Sqlite
                 name: "IX_guardians_ChildId",
                 table: "guardians",
                 column: "ChildId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_notices_ChildId_CreatedAt",
+                table: "notices",
+                columns: new[] { "ChildId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_notices_CountyCode_MailingBatchId_ForFamily",
+                table: "notices",
+                columns: new[] { "CountyCode", "MailingBatchId", "ForFamily" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_notices_MailingBatchId",
+                table: "notices",
+                column: "MailingBatchId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_notices_SarId",
+                table: "notices",
+                column: "SarId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_provider_panel_periods_ProviderId",
@@ -625,6 +811,11 @@ namespace OpenCcs.Data.Migrations.Sqlite
                 column: "ReferringProviderId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_sar_documents_SarId",
+                table: "sar_documents",
+                column: "SarId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_sar_lines_SarId",
                 table: "sar_lines",
                 column: "SarId");
@@ -633,6 +824,11 @@ namespace OpenCcs.Data.Migrations.Sqlite
                 name: "IX_sar_transitions_SarId",
                 table: "sar_transitions",
                 column: "SarId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_sars_AuthorizedProviderId",
+                table: "sars",
+                column: "AuthorizedProviderId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_sars_ChildId",
@@ -648,6 +844,11 @@ namespace OpenCcs.Data.Migrations.Sqlite
                 name: "IX_sars_FacilityId",
                 table: "sars",
                 column: "FacilityId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_sars_IscdQueue_Status",
+                table: "sars",
+                columns: new[] { "IscdQueue", "Status" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_sars_Number",
@@ -686,16 +887,28 @@ namespace OpenCcs.Data.Migrations.Sqlite
                 name: "DataProtectionKeys");
 
             migrationBuilder.DropTable(
+                name: "emergency_admissions");
+
+            migrationBuilder.DropTable(
                 name: "facility_approvals");
 
             migrationBuilder.DropTable(
                 name: "guardians");
 
             migrationBuilder.DropTable(
+                name: "idempotent_requests");
+
+            migrationBuilder.DropTable(
+                name: "notices");
+
+            migrationBuilder.DropTable(
                 name: "provider_panel_periods");
 
             migrationBuilder.DropTable(
                 name: "referrals");
+
+            migrationBuilder.DropTable(
+                name: "sar_documents");
 
             migrationBuilder.DropTable(
                 name: "sar_lines");
@@ -711,6 +924,9 @@ namespace OpenCcs.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "AspNetUsers");
+
+            migrationBuilder.DropTable(
+                name: "mailing_batches");
 
             migrationBuilder.DropTable(
                 name: "cases");

@@ -111,6 +111,38 @@ namespace OpenCcs.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "idempotent_requests",
+                columns: table => new
+                {
+                    UserId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Key = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    RequestHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    ResourceId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    StatusCode = table.Column<int>(type: "integer", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_idempotent_requests", x => new { x.UserId, x.Key });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "mailing_batches",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    CountyCode = table.Column<int>(type: "integer", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    CreatedBy = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    MailedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_mailing_batches", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "provider_organizations",
                 columns: table => new
                 {
@@ -321,6 +353,39 @@ namespace OpenCcs.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "emergency_admissions",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ChildId = table.Column<Guid>(type: "uuid", nullable: false),
+                    County = table.Column<int>(type: "integer", nullable: false),
+                    HospitalName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    AdmittedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ReportedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    DocumentationReceivedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    TransferredToHospitalId = table.Column<Guid>(type: "uuid", nullable: true),
+                    TransferredAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_emergency_admissions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_emergency_admissions_children_ChildId",
+                        column: x => x.ChildId,
+                        principalTable: "children",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_emergency_admissions_providers_TransferredToHospitalId",
+                        column: x => x.TransferredToHospitalId,
+                        principalTable: "providers",
+                        principalColumn: "Id");
+                });
+
+            migrationBuilder.CreateTable(
                 name: "facility_approvals",
                 columns: table => new
                 {
@@ -419,10 +484,21 @@ namespace OpenCcs.Data.Migrations.Postgres
                     DiagnosisCode = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
                     Expedited = table.Column<bool>(type: "boolean", nullable: false),
                     ExpeditedReason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    Flags = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
                     ReceivedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    AwaitingEligibility = table.Column<bool>(type: "boolean", nullable: false),
                     Status = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
                     DecisionReason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
                     DecidedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    Type = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    AuthorizedProviderId = table.Column<Guid>(type: "uuid", nullable: true),
+                    AuthorizedNicuLevel = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    ScgCode = table.Column<string>(type: "character varying(2)", maxLength: 2, nullable: true),
+                    ScgFrom = table.Column<DateOnly>(type: "date", nullable: true),
+                    ScgTo = table.Column<DateOnly>(type: "date", nullable: true),
+                    IscdQueue = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    IscdCoverSheetId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    IscdCategoryId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
                     Version = table.Column<int>(type: "integer", nullable: false),
                     CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
@@ -437,6 +513,11 @@ namespace OpenCcs.Data.Migrations.Postgres
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                     table.ForeignKey(
+                        name: "FK_sars_providers_AuthorizedProviderId",
+                        column: x => x.AuthorizedProviderId,
+                        principalTable: "providers",
+                        principalColumn: "Id");
+                    table.ForeignKey(
                         name: "FK_sars_providers_FacilityId",
                         column: x => x.FacilityId,
                         principalTable: "providers",
@@ -445,6 +526,68 @@ namespace OpenCcs.Data.Migrations.Postgres
                         name: "FK_sars_providers_RequestingProviderId",
                         column: x => x.RequestingProviderId,
                         principalTable: "providers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "notices",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    ChildId = table.Column<Guid>(type: "uuid", nullable: false),
+                    SarId = table.Column<Guid>(type: "uuid", nullable: true),
+                    CountyCode = table.Column<int>(type: "integer", nullable: false),
+                    Language = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    DueBy = table.Column<DateOnly>(type: "date", nullable: false),
+                    Pdf = table.Column<byte[]>(type: "bytea", nullable: false),
+                    ForFamily = table.Column<bool>(type: "boolean", nullable: false),
+                    MailingBatchId = table.Column<Guid>(type: "uuid", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_notices", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_notices_children_ChildId",
+                        column: x => x.ChildId,
+                        principalTable: "children",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_notices_mailing_batches_MailingBatchId",
+                        column: x => x.MailingBatchId,
+                        principalTable: "mailing_batches",
+                        principalColumn: "Id");
+                    table.ForeignKey(
+                        name: "FK_notices_sars_SarId",
+                        column: x => x.SarId,
+                        principalTable: "sars",
+                        principalColumn: "Id");
+                });
+
+            migrationBuilder.CreateTable(
+                name: "sar_documents",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    SarId = table.Column<Guid>(type: "uuid", nullable: false),
+                    FileName = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: false),
+                    ContentType = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    SizeBytes = table.Column<long>(type: "bigint", nullable: false),
+                    Content = table.Column<byte[]>(type: "bytea", nullable: false),
+                    UploadedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UploadedBy = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_sar_documents", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_sar_documents_sars_SarId",
+                        column: x => x.SarId,
+                        principalTable: "sars",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -463,7 +606,13 @@ namespace OpenCcs.Data.Migrations.Postgres
                     To = table.Column<DateOnly>(type: "date", nullable: false),
                     RequestedUnits = table.Column<int>(type: "integer", nullable: false),
                     Frequency = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    BrandName = table.Column<bool>(type: "boolean", nullable: false),
+                    BrandNameJustification = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    Product = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    Disposition = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
                     AuthorizedUnits = table.Column<int>(type: "integer", nullable: true),
+                    AuthorizedFrom = table.Column<DateOnly>(type: "date", nullable: true),
+                    AuthorizedTo = table.Column<DateOnly>(type: "date", nullable: true),
                     SarId = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
@@ -488,6 +637,8 @@ namespace OpenCcs.Data.Migrations.Postgres
                     At = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     ActorId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
                     Reason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    InformationReceivedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    Step = table.Column<int>(type: "integer", nullable: false),
                     SarId = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
@@ -575,6 +726,21 @@ namespace OpenCcs.Data.Migrations.Postgres
                 column: "CountyOfResidence");
 
             migrationBuilder.CreateIndex(
+                name: "IX_emergency_admissions_ChildId",
+                table: "emergency_admissions",
+                column: "ChildId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_emergency_admissions_County_TransferredAt",
+                table: "emergency_admissions",
+                columns: new[] { "County", "TransferredAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_emergency_admissions_TransferredToHospitalId",
+                table: "emergency_admissions",
+                column: "TransferredToHospitalId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_facility_approvals_ProviderId",
                 table: "facility_approvals",
                 column: "ProviderId");
@@ -588,6 +754,26 @@ namespace OpenCcs.Data.Migrations.Postgres
                 name: "IX_guardians_ChildId",
                 table: "guardians",
                 column: "ChildId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_notices_ChildId_CreatedAt",
+                table: "notices",
+                columns: new[] { "ChildId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_notices_CountyCode_MailingBatchId_ForFamily",
+                table: "notices",
+                columns: new[] { "CountyCode", "MailingBatchId", "ForFamily" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_notices_MailingBatchId",
+                table: "notices",
+                column: "MailingBatchId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_notices_SarId",
+                table: "notices",
+                column: "SarId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_provider_panel_periods_ProviderId",
@@ -626,6 +812,11 @@ namespace OpenCcs.Data.Migrations.Postgres
                 column: "ReferringProviderId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_sar_documents_SarId",
+                table: "sar_documents",
+                column: "SarId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_sar_lines_SarId",
                 table: "sar_lines",
                 column: "SarId");
@@ -634,6 +825,11 @@ namespace OpenCcs.Data.Migrations.Postgres
                 name: "IX_sar_transitions_SarId",
                 table: "sar_transitions",
                 column: "SarId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_sars_AuthorizedProviderId",
+                table: "sars",
+                column: "AuthorizedProviderId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_sars_ChildId",
@@ -649,6 +845,11 @@ namespace OpenCcs.Data.Migrations.Postgres
                 name: "IX_sars_FacilityId",
                 table: "sars",
                 column: "FacilityId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_sars_IscdQueue_Status",
+                table: "sars",
+                columns: new[] { "IscdQueue", "Status" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_sars_Number",
@@ -687,16 +888,28 @@ namespace OpenCcs.Data.Migrations.Postgres
                 name: "DataProtectionKeys");
 
             migrationBuilder.DropTable(
+                name: "emergency_admissions");
+
+            migrationBuilder.DropTable(
                 name: "facility_approvals");
 
             migrationBuilder.DropTable(
                 name: "guardians");
 
             migrationBuilder.DropTable(
+                name: "idempotent_requests");
+
+            migrationBuilder.DropTable(
+                name: "notices");
+
+            migrationBuilder.DropTable(
                 name: "provider_panel_periods");
 
             migrationBuilder.DropTable(
                 name: "referrals");
+
+            migrationBuilder.DropTable(
+                name: "sar_documents");
 
             migrationBuilder.DropTable(
                 name: "sar_lines");
@@ -712,6 +925,9 @@ namespace OpenCcs.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "AspNetUsers");
+
+            migrationBuilder.DropTable(
+                name: "mailing_batches");
 
             migrationBuilder.DropTable(
                 name: "cases");

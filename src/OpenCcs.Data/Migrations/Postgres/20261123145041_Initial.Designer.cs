@@ -12,7 +12,7 @@ using OpenCcs.Data;
 namespace OpenCcs.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresCcsDbContext))]
-    [Migration("20261123130520_Initial")]
+    [Migration("20261123145041_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -176,11 +176,74 @@ namespace OpenCcs.Data.Migrations.Postgres
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("OpenCcs.Core.Authorizations.EmergencyAdmission", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("AdmittedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("ChildId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("County")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("DocumentationReceivedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("HospitalName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("ReportedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("TransferredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("TransferredToHospitalId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChildId");
+
+                    b.HasIndex("TransferredToHospitalId");
+
+                    b.HasIndex("County", "TransferredAt");
+
+                    b.ToTable("emergency_admissions", (string)null);
+                });
+
             modelBuilder.Entity("OpenCcs.Core.Authorizations.Sar", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
+
+                    b.Property<string>("AuthorizedNicuLevel")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<Guid?>("AuthorizedProviderId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("AwaitingEligibility")
+                        .HasColumnType("boolean");
 
                     b.Property<Guid>("ChildId")
                         .HasColumnType("uuid");
@@ -213,8 +276,25 @@ namespace OpenCcs.Data.Migrations.Postgres
                     b.Property<Guid?>("FacilityId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("Flags")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
                     b.Property<string>("FormType")
                         .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("IscdCategoryId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("IscdCoverSheetId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("IscdQueue")
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
@@ -229,8 +309,22 @@ namespace OpenCcs.Data.Migrations.Postgres
                     b.Property<Guid>("RequestingProviderId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("ScgCode")
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)");
+
+                    b.Property<DateOnly?>("ScgFrom")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("ScgTo")
+                        .HasColumnType("date");
+
                     b.Property<string>("Status")
                         .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Type")
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
@@ -243,12 +337,16 @@ namespace OpenCcs.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("AuthorizedProviderId");
+
                     b.HasIndex("ChildId");
 
                     b.HasIndex("FacilityId");
 
                     b.HasIndex("Number")
                         .IsUnique();
+
+                    b.HasIndex("IscdQueue", "Status");
 
                     b.HasIndex("RequestingProviderId", "ReceivedAt");
 
@@ -561,6 +659,166 @@ namespace OpenCcs.Data.Migrations.Postgres
                     b.ToTable("audit_events", (string)null);
                 });
 
+            modelBuilder.Entity("OpenCcs.Data.Documents.IdempotentRequest", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RequestHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("ResourceId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("StatusCode")
+                        .HasColumnType("integer");
+
+                    b.HasKey("UserId", "Key");
+
+                    b.ToTable("idempotent_requests", (string)null);
+                });
+
+            modelBuilder.Entity("OpenCcs.Data.Documents.MailingBatch", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("CountyCode")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime?>("MailedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("mailing_batches", (string)null);
+                });
+
+            modelBuilder.Entity("OpenCcs.Data.Documents.Notice", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ChildId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("CountyCode")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("DueBy")
+                        .HasColumnType("date");
+
+                    b.Property<bool>("ForFamily")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<Guid?>("MailingBatchId")
+                        .HasColumnType("uuid");
+
+                    b.Property<byte[]>("Pdf")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<Guid?>("SarId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MailingBatchId");
+
+                    b.HasIndex("SarId");
+
+                    b.HasIndex("ChildId", "CreatedAt");
+
+                    b.HasIndex("CountyCode", "MailingBatchId", "ForFamily");
+
+                    b.ToTable("notices", (string)null);
+                });
+
+            modelBuilder.Entity("OpenCcs.Data.Documents.SarDocument", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
+
+                    b.Property<Guid>("SarId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("SizeBytes")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("UploadedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SarId");
+
+                    b.ToTable("sar_documents", (string)null);
+                });
+
             modelBuilder.Entity("OpenCcs.Data.Identity.CcsUser", b =>
                 {
                     b.Property<string>("Id")
@@ -704,8 +962,25 @@ namespace OpenCcs.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("OpenCcs.Core.Authorizations.EmergencyAdmission", b =>
+                {
+                    b.HasOne("OpenCcs.Core.Children.Child", null)
+                        .WithMany()
+                        .HasForeignKey("ChildId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("OpenCcs.Core.Providers.Provider", null)
+                        .WithMany()
+                        .HasForeignKey("TransferredToHospitalId");
+                });
+
             modelBuilder.Entity("OpenCcs.Core.Authorizations.Sar", b =>
                 {
+                    b.HasOne("OpenCcs.Core.Providers.Provider", null)
+                        .WithMany()
+                        .HasForeignKey("AuthorizedProviderId");
+
                     b.HasOne("OpenCcs.Core.Children.Child", null)
                         .WithMany()
                         .HasForeignKey("ChildId")
@@ -730,8 +1005,21 @@ namespace OpenCcs.Data.Migrations.Postgres
 
                             NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b1.Property<int>("Id"));
 
+                            b1.Property<DateOnly?>("AuthorizedFrom")
+                                .HasColumnType("date");
+
+                            b1.Property<DateOnly?>("AuthorizedTo")
+                                .HasColumnType("date");
+
                             b1.Property<int?>("AuthorizedUnits")
                                 .HasColumnType("integer");
+
+                            b1.Property<bool>("BrandName")
+                                .HasColumnType("boolean");
+
+                            b1.Property<string>("BrandNameJustification")
+                                .HasMaxLength(2000)
+                                .HasColumnType("character varying(2000)");
 
                             b1.Property<string>("Code")
                                 .HasMaxLength(20)
@@ -747,6 +1035,10 @@ namespace OpenCcs.Data.Migrations.Postgres
                                 .HasMaxLength(500)
                                 .HasColumnType("character varying(500)");
 
+                            b1.Property<string>("Disposition")
+                                .HasMaxLength(40)
+                                .HasColumnType("character varying(40)");
+
                             b1.Property<string>("Frequency")
                                 .HasMaxLength(100)
                                 .HasColumnType("character varying(100)");
@@ -756,6 +1048,10 @@ namespace OpenCcs.Data.Migrations.Postgres
 
                             b1.Property<int>("LineNumber")
                                 .HasColumnType("integer");
+
+                            b1.Property<string>("Product")
+                                .HasMaxLength(40)
+                                .HasColumnType("character varying(40)");
 
                             b1.Property<int>("RequestedUnits")
                                 .HasColumnType("integer");
@@ -797,12 +1093,18 @@ namespace OpenCcs.Data.Migrations.Postgres
                                 .HasMaxLength(40)
                                 .HasColumnType("character varying(40)");
 
+                            b1.Property<DateTime?>("InformationReceivedAt")
+                                .HasColumnType("timestamp with time zone");
+
                             b1.Property<string>("Reason")
                                 .HasMaxLength(2000)
                                 .HasColumnType("character varying(2000)");
 
                             b1.Property<Guid>("SarId")
                                 .HasColumnType("uuid");
+
+                            b1.Property<int>("Step")
+                                .HasColumnType("integer");
 
                             b1.Property<string>("To")
                                 .IsRequired()
@@ -1021,6 +1323,32 @@ namespace OpenCcs.Data.Migrations.Postgres
                     b.HasOne("OpenCcs.Core.Providers.Provider", null)
                         .WithMany()
                         .HasForeignKey("ReferringProviderId");
+                });
+
+            modelBuilder.Entity("OpenCcs.Data.Documents.Notice", b =>
+                {
+                    b.HasOne("OpenCcs.Core.Children.Child", null)
+                        .WithMany()
+                        .HasForeignKey("ChildId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("OpenCcs.Data.Documents.MailingBatch", null)
+                        .WithMany()
+                        .HasForeignKey("MailingBatchId");
+
+                    b.HasOne("OpenCcs.Core.Authorizations.Sar", null)
+                        .WithMany()
+                        .HasForeignKey("SarId");
+                });
+
+            modelBuilder.Entity("OpenCcs.Data.Documents.SarDocument", b =>
+                {
+                    b.HasOne("OpenCcs.Core.Authorizations.Sar", null)
+                        .WithMany()
+                        .HasForeignKey("SarId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 #pragma warning restore 612, 618
         }

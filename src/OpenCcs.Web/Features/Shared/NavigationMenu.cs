@@ -22,10 +22,10 @@ public static class NavigationMenu
     private static readonly (string Role, NavigationLink[] Links)[] MenusByRole =
     [
         (Roles.Family, [new("My children", "/Children"), Authorizations, new("Letters", "/Notices")]),
-        (Roles.Provider, [Authorizations, Children]),
-        (Roles.CountyIntake, [Children, Mailing]),
+        (Roles.Provider, [new("Request authorization", "/Authorizations/Submit"), Authorizations, new("Shared SAR lookup", "/Authorizations/Shared"), Children]),
+        (Roles.CountyIntake, [Children, new("Enter a faxed SAR", "/Authorizations/Enter"), Mailing]),
         (Roles.EligibilityWorker, [Children, Mailing]),
-        (Roles.NurseCaseManager, [Worklist, Authorizations, Children, Mailing]),
+        (Roles.NurseCaseManager, [Worklist, Authorizations, new("Enter a faxed SAR", "/Authorizations/Enter"), Children, Mailing]),
         (Roles.IscdReviewer, [Worklist, Authorizations, Children]),
         (Roles.PlanReviewer, [Worklist, Authorizations, Children]),
         (Roles.Administrator, [new("Audit trail", "/Admin/Audit")]),
@@ -64,12 +64,17 @@ public static class NavigationMenu
     /// Whether a link is the page being shown, or a page beneath it
     /// (<c>/Cases/123</c> belongs to <c>/Cases</c>).
     /// </summary>
-    public static bool IsCurrent(NavigationLink link, PathString requestPath)
+    public static bool IsCurrent(NavigationLink link, PathString requestPath) => IsCurrent(link, requestPath, [link]);
+
+    /// <summary>Whether the link is the most specific one of <paramref name="links"/> that the page belongs to.</summary>
+    public static bool IsCurrent(NavigationLink link, PathString requestPath, IReadOnlyList<NavigationLink> links)
     {
         ArgumentNullException.ThrowIfNull(link);
         var path = requestPath.Value ?? string.Empty;
-        return string.Equals(path.TrimEnd('/'), link.Href, StringComparison.OrdinalIgnoreCase)
-            || path.StartsWith(link.Href + "/", StringComparison.OrdinalIgnoreCase);
+        bool Matches(NavigationLink l) =>
+            string.Equals(path.TrimEnd('/'), l.Href, StringComparison.OrdinalIgnoreCase)
+            || path.StartsWith(l.Href + "/", StringComparison.OrdinalIgnoreCase);
+        return Matches(link) && !links.Any(other => other.Href.Length > link.Href.Length && Matches(other));
     }
 
     /// <summary>The name to show for the signed-in person, falling back to their e-mail.</summary>

@@ -1,0 +1,91 @@
+using OpenCcs.Core.Authorizations;
+using OpenCcs.Core.Claims;
+using OpenCcs.Core.Identifiers;
+using OpenCcs.Core.Providers;
+using OpenCcs.Data.Claims;
+using OpenCcs.Data.Tests.Support;
+using OpenCcs.Testing;
+
+namespace OpenCcs.Data.Tests.Claims;
+
+/// <summary>The claim check reads SARs and providers as the loader hands them over, on both databases.</summary>
+public sealed class ClaimFactsLoaderTests
+{
+    private static readonly DateTime Now = TestClock.Now;
+
+    private static ClaimToCheck ClaimFor(string? sar, string? billing, string? referring = null, string? lineSar = null) => new()
+    {
+        Form = ClaimForm.Professional,
+        MemberId = "91234567A",
+        BillingNpi = billing,
+        ReferringNpi = referring,
+        PriorAuthorization = sar,
+        Lines = [new ClaimLineToCheck { LineNumber = 1, From = new DateOnly(2026, 12, 3), ProcedureCode = "93306", PriorAuthorization = lineSar }],
+    };
+
+    [Theory, OnBothDatabases]
+    public async Task An_approved_sar_loads_with_its_client_cin_authorized_provider_and_decided_lines(TestDatabase provider)
+    {
+        await using var database = await FreshDatabase.CreateAsync(provider);
+        var cast = await Cast.SavedInAsync(database);
+        var sar = cast.SubmitSar(41, Now.AddDays(-3));
+        sar.BeginReview("nurse-1", Now.AddDays(-2));
+        sar.Approve("nurse-1", Now.AddDays(-1));
+        await database.AddAsync(sar);
+
+        await using var db = database.NewContext();
+        var facts = await new ClaimFactsLoader(db).LoadForAsync([ClaimFor(sar.Number.Value, cast.Physician.Npi.Value)]);
+
+        var loaded = facts.FindSar(sar.Number.Value);
+        Assert.NotNull(loaded);
+        Assert.Equal(SarStatus.Approved, loaded.Status);
+        Assert.Equal(SarType.Physician, loaded.Type);
+        Assert.Equal("91234567A", Assert.Single(loaded.ClientCins).Cin);
+        Assert.Equal(cast.Physician.Npi.Value, loaded.AuthorizedProviderNpi);
+        Assert.Equal([1, 2], loaded.Lines.Select(l => l.LineNumber));
+        Assert.Equal(("93306", LineDisposition.Authorized, 2), (loaded.Lines[0].Code, loaded.Lines[0].Disposition!.Value, loaded.Lines[0].AuthorizedUnits!.Value));
+        Assert.Equal(new DateOnly(2026, 12, 1), loaded.Lines[0].AuthorizedFrom);
+        Assert.Equal(new DateOnly(2027, 5, 31), loaded.Lines[0].AuthorizedTo);
+    }
+
+    [Theory, OnBothDatabases]
+    public async Task Providers_load_with_panel_periods_for_individuals_and_approvals_for_facilities(TestDatabase provider)
+    {
+        await using var database = await FreshDatabase.CreateAsync(provider);
+        var cast = await Cast.SavedInAsync(database);
+
+        await using var db = database.NewContext();
+        var facts = await new ClaimFactsLoader(db).LoadForAsync([ClaimFor(null, cast.Physician.Npi.Value, referring: cast.Hospital.Npi.Value)]);
+
+        var physician = facts.FindProvider(cast.Physician.Npi.Value)!;
+        Assert.Equal(ProviderType.Physician, physician.Type);
+        Assert.True(physician.IsAuthorizedOn(new DateOnly(2026, 12, 3)));
+        Assert.False(physician.IsAuthorizedOn(new DateOnly(2019, 12, 31)));
+        var hospital = facts.FindProvider(cast.Hospital.Npi.Value)!;
+        Assert.True(hospital.IsFacility);
+        Assert.Equal(2, hospital.PaneledOrApproved.Count);
+        Assert.False(hospital.IsAuthorizedOn(new DateOnly(2014, 12, 31)));
+    }
+
+    [Theory, OnBothDatabases]
+    public async Task Unknown_and_malformed_numbers_read_as_absent_and_are_not_asked_for_twice(TestDatabase provider)
+    {
+        await using var database = await FreshDatabase.CreateAsync(provider);
+        var cast = await Cast.SavedInAsync(database);
+        var counter = new CommandCounter();
+
+        await using var db = database.NewContext(counter);
+        var loader = new ClaimFactsLoader(db);
+        var stranger = Npi.FromFirstNine("555555555").Value;
+        var claim = ClaimFor(SarNumber.Create(TestClock.LosAngeles, 999).Value, stranger, lineSar: "not-a-sar");
+        var facts = await loader.LoadForAsync([claim]);
+        var asked = counter.Count;
+        await loader.LoadIntoAsync(facts, [claim]);
+
+        Assert.Null(facts.FindSar(SarNumber.Create(TestClock.LosAngeles, 999).Value));
+        Assert.Null(facts.FindSar("not-a-sar"));
+        Assert.Null(facts.FindProvider(stranger));
+        Assert.Null(facts.FindProvider(cast.Physician.Npi.Value)); // never asked for
+        Assert.Equal(asked, counter.Count);
+    }
+}

@@ -47,16 +47,31 @@ public sealed class Child : AggregateRoot
 
     public bool IsUnderAgeLimitOn(DateOnly date) => AgeOn(date) < AgeLimit;
 
-    public Guardian AddGuardian(PersonName name, string relationship, string? phone, string? accountId, DateTime utcNow)
+    public Guardian AddGuardian(PersonName name, string relationship, string? phone, string? accountId, DateTime utcNow, PostalAddress? address = null)
     {
         Utc.Require(utcNow); // refuse a local time before changing anything
         if (accountId is not null && _guardians.Any(g => g.AccountId == accountId))
             throw new DomainRuleException("child.guardian-duplicate", "This account is already a guardian of the child.");
-        var guardian = new Guardian(name, relationship, phone, accountId);
+        var guardian = new Guardian(name, relationship, phone, accountId, address);
         _guardians.Add(guardian);
         Touch(utcNow);
         return guardian;
     }
+
+    /// <summary>Records a guardian's new mailing address; later notices are mailed there.</summary>
+    public void ChangeGuardianAddress(Guardian guardian, PostalAddress address, DateTime utcNow)
+    {
+        ArgumentNullException.ThrowIfNull(guardian);
+        ArgumentNullException.ThrowIfNull(address);
+        Utc.Require(utcNow); // refuse a local time before changing anything
+        if (!_guardians.Contains(guardian))
+            throw new DomainRuleException("child.guardian-unknown", "That person is not one of the child's guardians.");
+        guardian.MoveTo(address);
+        Touch(utcNow);
+    }
+
+    /// <summary>Where the family's notices go: the first guardian with an address, or null when none has one.</summary>
+    public Guardian? NoticeRecipient() => Guardians.FirstOrDefault(g => g.Address is not null);
 
     public bool IsGuardedBy(string accountId) => _guardians.Any(g => g.AccountId == accountId);
 

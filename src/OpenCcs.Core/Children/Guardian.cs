@@ -7,7 +7,7 @@ public sealed class Guardian
 {
     private Guardian() { }
 
-    internal Guardian(PersonName name, string relationship, string? phone, string? accountId)
+    internal Guardian(PersonName name, string relationship, string? phone, string? accountId, PostalAddress? address)
     {
         if (string.IsNullOrWhiteSpace(relationship))
             throw new DomainRuleException("guardian.relationship-required", "Say how the guardian is related to the child.");
@@ -15,6 +15,7 @@ public sealed class Guardian
         Relationship = relationship.Trim();
         Phone = phone;
         AccountId = accountId;
+        Address = address;
     }
 
     public int Id { get; private set; }
@@ -26,4 +27,9 @@ public sealed class Guardian
     public string? Phone { get; private set; }
 
     public string? AccountId { get; private set; }
+
+    /// <summary>Where the family's letters are mailed; null until known, and then notices wait for county staff to address them.</summary>
+    public PostalAddress? Address { get; private set; }
+
+    internal void MoveTo(PostalAddress address) => Address = address;
 }

@@ -32,6 +32,14 @@ internal sealed class ChildConfiguration : IEntityTypeConfiguration<Child>
             g.Property(x => x.Relationship).HasMaxLength(60);
             g.Property(x => x.Phone).HasMaxLength(30);
             g.Property(x => x.AccountId).HasMaxLength(64);
+            g.OwnsOne(x => x.Address, address =>
+            {
+                address.Property(a => a.Street).HasColumnName("address_street").HasMaxLength(200);
+                address.Property(a => a.Unit).HasColumnName("address_unit").HasMaxLength(100);
+                address.Property(a => a.City).HasColumnName("address_city").HasMaxLength(100);
+                address.Property(a => a.State).HasColumnName("address_state").HasMaxLength(2);
+                address.Property(a => a.ZipCode).HasColumnName("address_zip").HasMaxLength(10);
+            });
             g.HasIndex(x => x.AccountId);
         });
         child.Navigation(c => c.Guardians).UsePropertyAccessMode(PropertyAccessMode.Field);

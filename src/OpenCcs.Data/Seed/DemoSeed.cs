@@ -170,9 +170,19 @@ public sealed class DemoSeed(CcsDbContext db, TimeProvider clock)
         return (organizations, providers);
     }
 
+    // A real city and ZIP code in each demo county, so the demo letters have an address to be mailed to.
+    private static readonly Dictionary<int, (string City, string Zip)> DemoTowns = new()
+    {
+        [19] = ("Los Angeles", "90012"), [37] = ("San Diego", "92101"), [34] = ("Sacramento", "95814"), [15] = ("Bakersfield", "93301"),
+        [10] = ("Fresno", "93721"), [1] = ("Oakland", "94612"), [30] = ("Santa Ana", "92701"), [44] = ("Santa Cruz", "95060"),
+        [41] = ("Redwood City", "94063"), [12] = ("Eureka", "95501"), [22] = ("Mariposa", "95338"), [35] = ("Hollister", "95023"),
+    };
+
     private static List<Child> MakeChildren(Faker faker, Faker spanish, DateOnly today, DateTime now)
     {
         var children = new List<Child>();
+        // Addresses draw from their own generator so adding them left every other seeded value as it was.
+        var streets = new Faker("en") { Random = new Randomizer(8_675_309) };
         var cins = new HashSet<string>();
         for (var i = 0; i < 500; i++)
         {
@@ -191,10 +201,17 @@ public sealed class DemoSeed(CcsDbContext db, TimeProvider clock)
             var county = i < 2 ? DemoAccounts.HomeCounty : faker.Random.WeightedRandom(DemoCounties, [0.3f, 0.12f, 0.1f, 0.08f, 0.08f, 0.08f, 0.08f, 0.04f, 0.04f, 0.04f, 0.02f, 0.02f]);
             var child = Child.Register(new PersonName(names.Name.FirstName(), last), dob, cin, CountyCode.From(county), language, now);
             child.AddGuardian(new PersonName(names.Name.FirstName(), last), faker.PickRandom("Mother", "Father", "Legal guardian", "Grandmother"),
-                faker.Phone.PhoneNumber("(###) ###-####"), null, now);
+                faker.Phone.PhoneNumber("(###) ###-####"), null, now, AddressIn(streets, county));
             children.Add(child);
         }
         return children;
+    }
+
+    private static PostalAddress AddressIn(Faker streets, int county)
+    {
+        var (city, zip) = DemoTowns[county];
+        var unit = streets.Random.Int(0, 3) == 0 ? $"Apt {streets.Random.Int(1, 40)}" : null;
+        return new PostalAddress(streets.Address.StreetAddress(), unit, city, "CA", zip);
     }
 
     private static Sar MakeSar(Faker faker, Child child, string diagnosis, List<Provider> providers, Dictionary<int, long> counters, DateTime after, DateTime now)
@@ -251,7 +268,8 @@ public sealed class DemoSeed(CcsDbContext db, TimeProvider clock)
         var family = users.Single(u => u.Email == DemoAccounts.For(Roles.Family).Email);
         var now = clock.GetUtcNow().UtcDateTime;
         foreach (var child in children.Take(2))
-            child.AddGuardian(new PersonName("Maria", child.Name.Last), "Mother", "(555) 010-2026", family.Id, now);
+            child.AddGuardian(new PersonName("Maria", child.Name.Last), "Mother", "(555) 010-2026", family.Id, now,
+                new PostalAddress("1400 West Temple Street", "Apt 3", "Los Angeles", "CA", "90026"));
         return users;
     }
 

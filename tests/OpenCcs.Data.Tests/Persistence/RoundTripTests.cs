@@ -25,7 +25,8 @@ public sealed class RoundTripTests
     {
         await using var database = await FreshDatabase.CreateAsync(provider);
         var child = Child.Register(new PersonName("Ana", "Reyes"), new DateOnly(2015, 2, 28), Cin.Parse("91234567A"), TestClock.LosAngeles, Language.Spanish, Now);
-        child.AddGuardian(new PersonName("Maria", "Reyes"), "Mother", "(555) 010-2026", "family-account-1", Now);
+        child.AddGuardian(new PersonName("Maria", "Reyes"), "Mother", "(555) 010-2026", "family-account-1", Now,
+            new PostalAddress("2450 East Olive Avenue", "Apt 12", "Fresno", "CA", "93701-1234"));
         child.AddGuardian(new PersonName("José", "Reyes"), "Father", null, null, Now.AddMinutes(5));
         await database.AddAsync(child);
 
@@ -44,6 +45,8 @@ public sealed class RoundTripTests
             ],
             loaded.Guardians.Select(g => (g.Name, g.Relationship, g.Phone, g.AccountId)).OrderBy(g => g.Name.First, StringComparer.Ordinal));
         Assert.True(loaded.IsGuardedBy("family-account-1"));
+        Assert.Equal(new PostalAddress("2450 East Olive Avenue", "Apt 12", "Fresno", "CA", "93701-1234"), loaded.NoticeRecipient()!.Address);
+        Assert.Null(loaded.Guardians.Single(g => g.Name.First == "José").Address);
         Assert.Equal(Now, loaded.CreatedAt);
         Assert.Equal(Now.AddMinutes(5), loaded.UpdatedAt);
     }

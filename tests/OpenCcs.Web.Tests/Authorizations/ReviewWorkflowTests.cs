@@ -88,7 +88,12 @@ public abstract class ReviewWorkflowTests<TApp>(TApp app) : IClassFixture<TApp>
         Assert.Equal(NoticeKind.ApprovalLetter, notice.Kind);
         Assert.True(notice.ForFamily);
         Assert.Equal(new DateOnly(2026, 11, 23), notice.DueBy);
-        Assert.Contains(number, PdfReader.Read(notice.Pdf).Text);
+        var letter = PdfReader.Read(notice.Pdf).Text;
+        Assert.Contains(number, letter);
+        var child = await app.WithDbAsync(db => db.Children.SingleAsync(c => c.Id == notice.ChildId));
+        var mailedTo = child.NoticeRecipient()!.Address!;
+        Assert.Contains(mailedTo.Street, letter);
+        Assert.Contains($"{mailedTo.City}, CA {mailedTo.ZipCode}", letter);
         var events = await app.AuditEventsAfterAsync(before);
         Assert.Contains(events, e => e.Action == AuditAction.Update && e.RecordType == "Sar" && e.Outcome == AuditOutcome.Allowed);
     }

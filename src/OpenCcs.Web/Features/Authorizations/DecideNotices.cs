@@ -89,11 +89,14 @@ public sealed class DecideNotices(CcsDbContext db, CountyDirectory counties, Not
         var county = counties.Get(sar.County);
         var office = new CountyOffice($"{county.Name} County California Children's Services",
             county.Office?.MailingAddress ?? county.Office?.PhysicalAddress ?? $"{county.Name} County, California", county.Office?.Phone ?? "", county.Office?.Fax);
-        // The family is the child's first guardian. Guardians have no postal address in the record yet, so the
-        // mailing batch prints the name and county staff address the envelope from the case file.
-        var guardian = child.Guardians.FirstOrDefault();
+        // The family is the first guardian with a mailing address. Without one the letter still goes in the
+        // batch, addressed to the guardian, and county staff address the envelope from the case file.
+        var guardian = child.NoticeRecipient() ?? child.Guardians.FirstOrDefault();
         var name = guardian is null ? $"Parent or guardian of {child.Name.First} {child.Name.Last}" : $"{guardian.Name.First} {guardian.Name.Last}";
-        var recipient = new NoticeRecipient(name, new MailingAddress("Address on file", null, county.Name, "CA", ""));
+        var address = guardian?.Address is { } on
+            ? new MailingAddress(on.Street, on.Unit, on.City, on.State, on.ZipCode)
+            : new MailingAddress("Address on file", null, county.Name, "CA", "");
+        var recipient = new NoticeRecipient(name, address);
         return new Facts(child.Language, office, recipient, new NoticeChild($"{child.Name.First} {child.Name.Last}", child.DateOfBirth));
     }
 

@@ -11,7 +11,7 @@ using OpenCcs.Data;
 namespace OpenCcs.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteCcsDbContext))]
-    [Migration("20261123145025_Initial")]
+    [Migration("20261123155229_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1226,6 +1226,50 @@ namespace OpenCcs.Data.Migrations.Sqlite
                                     b2.WithOwner()
                                         .HasForeignKey("GuardianId");
                                 });
+
+                            b1.OwnsOne("OpenCcs.Core.Common.PostalAddress", "Address", b2 =>
+                                {
+                                    b2.Property<int>("GuardianId")
+                                        .HasColumnType("INTEGER");
+
+                                    b2.Property<string>("City")
+                                        .IsRequired()
+                                        .HasMaxLength(100)
+                                        .HasColumnType("TEXT")
+                                        .HasColumnName("address_city");
+
+                                    b2.Property<string>("State")
+                                        .IsRequired()
+                                        .HasMaxLength(2)
+                                        .HasColumnType("TEXT")
+                                        .HasColumnName("address_state");
+
+                                    b2.Property<string>("Street")
+                                        .IsRequired()
+                                        .HasMaxLength(200)
+                                        .HasColumnType("TEXT")
+                                        .HasColumnName("address_street");
+
+                                    b2.Property<string>("Unit")
+                                        .HasMaxLength(100)
+                                        .HasColumnType("TEXT")
+                                        .HasColumnName("address_unit");
+
+                                    b2.Property<string>("ZipCode")
+                                        .IsRequired()
+                                        .HasMaxLength(10)
+                                        .HasColumnType("TEXT")
+                                        .HasColumnName("address_zip");
+
+                                    b2.HasKey("GuardianId");
+
+                                    b2.ToTable("guardians");
+
+                                    b2.WithOwner()
+                                        .HasForeignKey("GuardianId");
+                                });
+
+                            b1.Navigation("Address");
 
                             b1.Navigation("Name")
                                 .IsRequired();

@@ -12,7 +12,7 @@ using OpenCcs.Data;
 namespace OpenCcs.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresCcsDbContext))]
-    [Migration("20261123145041_Initial")]
+    [Migration("20261123155311_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1221,6 +1221,50 @@ namespace OpenCcs.Data.Migrations.Postgres
                                     b2.WithOwner()
                                         .HasForeignKey("GuardianId");
                                 });
+
+                            b1.OwnsOne("OpenCcs.Core.Common.PostalAddress", "Address", b2 =>
+                                {
+                                    b2.Property<int>("GuardianId")
+                                        .HasColumnType("integer");
+
+                                    b2.Property<string>("City")
+                                        .IsRequired()
+                                        .HasMaxLength(100)
+                                        .HasColumnType("character varying(100)")
+                                        .HasColumnName("address_city");
+
+                                    b2.Property<string>("State")
+                                        .IsRequired()
+                                        .HasMaxLength(2)
+                                        .HasColumnType("character varying(2)")
+                                        .HasColumnName("address_state");
+
+                                    b2.Property<string>("Street")
+                                        .IsRequired()
+                                        .HasMaxLength(200)
+                                        .HasColumnType("character varying(200)")
+                                        .HasColumnName("address_street");
+
+                                    b2.Property<string>("Unit")
+                                        .HasMaxLength(100)
+                                        .HasColumnType("character varying(100)")
+                                        .HasColumnName("address_unit");
+
+                                    b2.Property<string>("ZipCode")
+                                        .IsRequired()
+                                        .HasMaxLength(10)
+                                        .HasColumnType("character varying(10)")
+                                        .HasColumnName("address_zip");
+
+                                    b2.HasKey("GuardianId");
+
+                                    b2.ToTable("guardians");
+
+                                    b2.WithOwner()
+                                        .HasForeignKey("GuardianId");
+                                });
+
+                            b1.Navigation("Address");
 
                             b1.Navigation("Name")
                                 .IsRequired();

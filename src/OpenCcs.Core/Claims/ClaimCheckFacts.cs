@@ -52,5 +52,12 @@ public sealed record ProviderFacts(string Npi, string Name, ProviderType Type, I
 {
     public bool IsFacility => Type is ProviderType.Hospital or ProviderType.SpecialCareCenter;
 
-    public bool IsAuthorizedOn(DateOnly date) => PaneledOrApproved.Any(p => p.Contains(date));
+    public bool IsAuthorizedOn(DateOnly date)
+    {
+        // A loop, not Any(): the claim check calls this for every line of a run.
+        if (PaneledOrApproved is null) return false;
+        for (var i = 0; i < PaneledOrApproved.Count; i++)
+            if (PaneledOrApproved[i]?.Contains(date) == true) return true;
+        return false;
+    }
 }

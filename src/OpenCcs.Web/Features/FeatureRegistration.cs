@@ -16,6 +16,7 @@ public static class FeatureRegistration
         services.AddSingleton(_ => CountyDirectoryLoader.Load());
         services.AddScoped<ListChildren>();
         services.AddScoped<GetChild>();
+        services.AddScoped<ChangeGuardianAddress>();
         services.AddScoped<ListSars>();
         services.AddScoped<GetSar>();
         services.AddScoped<BuildDashboard>();

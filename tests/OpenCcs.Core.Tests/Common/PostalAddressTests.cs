@@ -62,3 +62,19 @@ public class PostalAddressTests
             () => child.ChangeGuardianAddress(stranger, new PostalAddress("1 Main St", null, "Fresno", "CA", "93701"), Instants.Monday));
     }
 }
+
+public class PostalAddressCheckTests
+{
+    [Fact]
+    public void Check_reports_every_missing_or_malformed_part_at_once_by_field()
+    {
+        var problems = PostalAddress.Check(" ", null, "Calif", "123");
+
+        Assert.Equal(["street", "city", "state", "zipCode"], problems.Select(p => p.Field));
+        Assert.Equal(["address.street-required", "address.city-required", "address.state-invalid", "address.zip-invalid"], problems.Select(p => p.Rule));
+    }
+
+    [Fact]
+    public void Check_finds_nothing_wrong_with_a_complete_address() =>
+        Assert.Empty(PostalAddress.Check("1 Main St", "Fresno", "ca", "93701"));
+}

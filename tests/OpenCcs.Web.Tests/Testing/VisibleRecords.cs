@@ -6,8 +6,14 @@ using OpenCcs.Data.Seed;
 
 namespace OpenCcs.Web.Tests.Testing;
 
-/// <summary>A child and one of their SARs that a caller may see, for filling in route parameters.</summary>
-public sealed record VisibleRecords(Guid ChildId, string SarNumber);
+/// <summary>
+/// A child and one of their SARs that a caller may see, for filling in route parameters, and a guardian of
+/// that child: the family's own entry for a family, the first guardian for anyone else.
+/// </summary>
+public sealed record VisibleRecords(Guid ChildId, string SarNumber)
+{
+    public int GuardianId { get; init; }
+}
 
 /// <summary>
 /// Finds, straight from the database, a record inside each caller's scope as the program defines it
@@ -20,7 +26,18 @@ public static class ScopedRecords
     /// <summary>Sacramento: a county none of the demo accounts works in, so only the state sees it.</summary>
     public const int StateOnlyCounty = 34;
 
-    public static async Task<VisibleRecords> ForAsync(CcsDbContext db, string principal) => principal switch
+    public static async Task<VisibleRecords> ForAsync(CcsDbContext db, string principal)
+    {
+        var records = await InScopeAsync(db, principal);
+        var guardians = await db.Children.Where(c => c.Id == records.ChildId).SelectMany(c => c.Guardians)
+            .Select(g => new { g.Id, g.AccountId }).OrderBy(g => g.Id).ToListAsync();
+        var family = principal == Roles.Family
+            ? await db.Users.Where(u => u.Email == DemoAccounts.For(Roles.Family).Email).Select(u => u.Id).SingleAsync()
+            : null;
+        return records with { GuardianId = guardians.First(g => family is null || g.AccountId == family).Id };
+    }
+
+    private static async Task<VisibleRecords> InScopeAsync(CcsDbContext db, string principal) => principal switch
     {
         Roles.Family => await OfFamilyAsync(db, DemoAccounts.For(Roles.Family).Email),
         Roles.Provider => await OfOrganizationAsync(db, ProviderOrganization),

@@ -5,12 +5,14 @@ using OpenCcs.Core.Common;
 using OpenCcs.Core.Counties;
 using OpenCcs.Core.Referrals;
 using OpenCcs.Data;
+using OpenCcs.Data.Identity;
 using OpenCcs.Web.Audit;
 using OpenCcs.Web.Auth;
 
 namespace OpenCcs.Web.Features.Children;
 
-public sealed record GuardianView(string Name, string Relationship, string? Phone);
+/// <param name="CanChangeAddress">Whether the caller may change this guardian's mailing address.</param>
+public sealed record GuardianView(int Id, string Name, string Relationship, string? Phone, PostalAddress? Address, bool CanChangeAddress);
 
 public sealed record CaseView(Guid Id, CaseProgram Program, string DiagnosisCode, DateOnly OpenedOn, CaseStatus Status, DateOnly? ClosedOn);
 
@@ -23,7 +25,7 @@ public sealed record ChildDetails(
     IReadOnlyList<GuardianView> Guardians, IReadOnlyList<CaseView> Cases, IReadOnlyList<ReferralView> Referrals, IReadOnlyList<SarSummary> Sars);
 
 /// <summary>One child's record with their cases, referrals and SARs, as far as the user's scope reaches. Every look is audited.</summary>
-public sealed class GetChild(CcsDbContext db, ChildAccess access, CountyDirectory counties, Auditor auditor, TimeProvider clock)
+public sealed class GetChild(CcsDbContext db, ChildAccess access, CurrentUser user, CountyDirectory counties, Auditor auditor, TimeProvider clock)
 {
     public async Task<ChildDetails?> HandleAsync(Guid id, CancellationToken cancellationToken)
     {
@@ -45,7 +47,8 @@ public sealed class GetChild(CcsDbContext db, ChildAccess access, CountyDirector
         return new ChildDetails(
             child.Id, child.Name.First, child.Name.Last, child.DateOfBirth, child.AgeOn(today), child.Cin?.Value,
             counties.Get(child.CountyOfResidence).Name, child.Language,
-            child.Guardians.Select(g => new GuardianView(g.Name.Full, g.Relationship, g.Phone)).ToList(),
+            child.Guardians.Select(g => new GuardianView(g.Id, g.Name.Full, g.Relationship, g.Phone, g.Address,
+                Roles.CountyStaff.Contains(user.Role) || (user.Role == Roles.Family && g.AccountId == user.Id))).ToList(),
             cases, referrals,
             sars.Select(s => new SarSummary(s.Number.Value, s.Status, s.DiagnosisCode, s.ReceivedAt, s.Expedited, s.Lines[0].Description)).ToList());
     }

@@ -6,6 +6,7 @@ using OpenCcs.Core.Authorizations;
 using OpenCcs.Core.Common;
 using OpenCcs.Core.Counties;
 using OpenCcs.Core.Identifiers;
+using OpenCcs.Core.Providers;
 using OpenCcs.Data.Auditing;
 using OpenCcs.Data.Documents;
 using OpenCcs.Data.Identity;
@@ -120,6 +121,57 @@ public abstract class ReviewWorkflowTests<TApp>(TApp app) : IClassFixture<TApp>
         Assert.Contains("Aviso de Acción", pdf.Text);
         Assert.Contains("El expediente no muestra que el servicio sea necesario.", pdf.Text);
         Assert.Contains("Fecha límite para apelar: 23 de diciembre de 2026", pdf.Text);
+    }
+
+    [Fact]
+    public async Task A_NICU_stay_is_authorised_only_up_to_the_level_the_facility_is_approved_for()
+    {
+        var number = await SubmitNicuStayAsync("Coastal Children's Medical Center");
+        var nurse = await app.ApiClientFor(Roles.NurseCaseManager);
+        await DecideAsync(nurse, number, new { action = "begin-review" });
+
+        var noLevel = await PostDecisionAsync(nurse, number, new { action = "approve", version = await VersionAsync(number), type = "Nicu" });
+        var above = await PostDecisionAsync(nurse, number, new { action = "approve", version = await VersionAsync(number), type = "Nicu", nicuLevel = "Regional" });
+
+        Assert.Equal("sar.nicu-level-required", (await Responses.AssertProblemAsync(noLevel, HttpStatusCode.UnprocessableEntity)).GetProperty("rule").GetString());
+        Assert.Equal("sar.nicu-level-above-approval", (await Responses.AssertProblemAsync(above, HttpStatusCode.UnprocessableEntity)).GetProperty("rule").GetString());
+        Assert.Equal(SarStatus.InReview, await StatusAsync(number));
+
+        var result = await DecideAsync(nurse, number, new { action = "approve", type = "Nicu", nicuLevel = "Intermediate" });
+
+        Assert.Equal("Approved", result.GetProperty("status").GetString());
+        Assert.Equal((SarType.Nicu, NicuLevel.Intermediate), await WithSarAsync(number, s => (s.Type!.Value, s.AuthorizedNicuLevel!.Value)));
+    }
+
+    [Fact]
+    public async Task The_review_page_offers_the_scg_table_and_the_facilitys_nicu_level_with_the_implied_type_chosen()
+    {
+        var number = await SubmitNicuStayAsync("Golden Valley Children's Hospital");
+        await DecideAsync(await app.ApiClientFor(Roles.NurseCaseManager), number, new { action = "begin-review" });
+        var page = await Responses.HtmlAsync(await (await app.PageClientFor(Roles.NurseCaseManager)).GetAsync($"/Authorizations/{number}/Review"));
+
+        Assert.Contains("NICU approved at regional level", page.Body!.TextContent);
+        Assert.Equal("Nicu", page.QuerySelector("#type option[selected]")!.GetAttribute("value"));
+        Assert.Equal("Regional", page.QuerySelector("#nicu-level option[selected]")!.GetAttribute("value"));
+        Assert.Contains(page.QuerySelectorAll("#scg option"), o => o.GetAttribute("value") == "01");
+    }
+
+    private async Task<string> SubmitNicuStayAsync(string hospital)
+    {
+        var code = CountyCode.From(DemoAccounts.HomeCounty);
+        var sequence = Interlocked.Increment(ref _sequence);
+        return await app.WithDbAsync(async db =>
+        {
+            var child = await db.Children.Where(c => c.CountyOfResidence == code && c.Guardians.Any()).OrderBy(c => c.Id).FirstAsync();
+            var facility = await db.Providers.Where(p => p.Name == hospital).Select(p => p.Id).SingleAsync();
+            var from = DateOnly.FromDateTime(Now);
+            var sar = Sar.Submit(SarNumber.Create(code, sequence), child.Id, facility, facility, SarFormType.DischargePlanning, "P07.14", expedited: false, null,
+                [new SarLineRequest(ServiceCodeSystem.InpatientDays, null, "NICU stay", from, from.AddDays(20), 21)],
+                "test", Now.AddHours(-1), SarRequestFlags.Nicu);
+            db.Sars.Add(sar);
+            await db.SaveChangesAsync();
+            return sar.Number.Value;
+        });
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using OpenCcs.Core.Authorizations;
 using OpenCcs.Core.Common;
 using OpenCcs.Core.Identifiers;
+using OpenCcs.Core.Providers;
 using OpenCcs.Data;
 using OpenCcs.Data.Auditing;
 using OpenCcs.Web.Audit;
@@ -48,6 +49,9 @@ public sealed record SarDecisionRequest
     public IReadOnlyList<LineDecisionRequest>? Lines { get; init; }
 
     public string? ScgCode { get; init; }
+
+    /// <summary>For a NICU SAR: the level of care authorised, no higher than the facility's approval on every day.</summary>
+    public NicuLevel? NicuLevel { get; init; }
 
     public DateOnly? ScgFrom { get; init; }
 
@@ -121,7 +125,7 @@ public sealed class DecideSar(
                 if (request.Action == ReviewActions.Modify && string.IsNullOrWhiteSpace(request.Reason))
                     throw new DomainRuleException("sar.modify-reason-required", "Say why the approval differs from the request, in words the family can read.");
                 var rule = DecideNotices.Rule(request.Rule);
-                sar.Approve(actor, Decision(sar, request), new ReviewRules(scgs), now);
+                sar.Approve(actor, await DecisionAsync(sar, request, cancellationToken), new ReviewRules(scgs), now);
                 if (sar.Status == SarStatus.Approved)
                     return (await notices.ApprovalLetterAsync(sar, now, cancellationToken)).Id;
                 if (rule is null) throw RuleRequired();
@@ -162,6 +166,19 @@ public sealed class DecideSar(
 
     private static DomainRuleException RuleRequired() =>
         new("sar.rule-required", $"Choose the rule the decision rests on ({string.Join(", ", DecideNotices.Rules.Select(r => r.Id))}); it is printed on the Notice of Action.");
+
+    private async Task<SarDecision> DecisionAsync(Sar sar, SarDecisionRequest request, CancellationToken cancellationToken)
+    {
+        var decision = Decision(sar, request);
+        if (decision.Type != SarType.Nicu || request.NicuLevel is not { } level) return decision;
+        // The level may not exceed what the facility is approved for on every authorised day (reference/003).
+        var days = decision.Lines.Where(l => l.Disposition == LineDisposition.Authorized).ToArray();
+        var facility = sar.FacilityId is { } id ? await db.Providers.AsNoTracking().SingleOrDefaultAsync(p => p.Id == id, cancellationToken) : null;
+        var approved = facility is null || days.Length == 0
+            ? null
+            : NicuAuthorization.ApprovedThroughout(facility, days.Min(l => l.From!.Value), days.Max(l => l.To!.Value));
+        return decision with { Nicu = new NicuAuthorization(level, approved) };
+    }
 
     private static SarDecision Decision(Sar sar, SarDecisionRequest request)
     {

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using OpenCcs.Core.Authorizations;
 using OpenCcs.Core.Calendar;
 using OpenCcs.Core.Common;
+using OpenCcs.Core.Providers;
 
 namespace OpenCcs.Web.Features.Authorizations;
 
@@ -21,6 +22,8 @@ public sealed class ReviewForm
     public SarType? Type { get; set; }
 
     public string? ScgCode { get; set; }
+
+    public NicuLevel? NicuLevel { get; set; }
 
     public DateOnly? ScgFrom { get; set; }
 
@@ -76,6 +79,7 @@ public sealed class ReviewModel(ReviewSar review, DecideSar decide) : PageModel
             Type = Form.Type,
             ScgCode = string.IsNullOrWhiteSpace(Form.ScgCode) ? null : Form.ScgCode,
             ScgFrom = Form.ScgFrom,
+            NicuLevel = Form.NicuLevel,
             ScgTo = Form.ScgTo,
             Queue = Form.Queue,
             InformationReceivedAt = Form.InformationReceivedAt is { } local

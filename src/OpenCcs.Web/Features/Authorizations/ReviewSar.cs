@@ -2,6 +2,8 @@ using Microsoft.EntityFrameworkCore;
 using OpenCcs.Core.Authorizations;
 using OpenCcs.Core.Calendar;
 using OpenCcs.Core.Identifiers;
+using OpenCcs.Core.Providers;
+using OpenCcs.Data;
 using OpenCcs.Web.Audit;
 using OpenCcs.Web.Auth;
 
@@ -13,10 +15,19 @@ public sealed record IscdProposalView(IscdQueue Queue, string QueueName, string?
 
 public sealed record SarReview(
     SarDetails Sar, int Version, string Reviewer, ReviewClockView Clock, IReadOnlyList<string> Actions, IscdProposalView? Proposal,
-    IscdQueue? IscdQueue, IReadOnlyList<PendedInterval> Pended);
+    IscdQueue? IscdQueue, IReadOnlyList<PendedInterval> Pended)
+{
+    /// <summary>The SAR type an approval without details takes, preselected on the form.</summary>
+    public SarType ImpliedType { get; init; }
+
+    /// <summary>The facility named on the request, with the NICU level it is approved for today (null: none).</summary>
+    public string? FacilityName { get; init; }
+
+    public NicuLevel? FacilityNicuLevel { get; init; }
+}
 
 /// <summary>A SAR as its reviewer sees it: the request, its clock, and what the reviewer may do now.</summary>
-public sealed class ReviewSar(GetSar details, ChildAccess access, ReviewScope scope, ReviewTimeLimitTable limits, IscdRoutingTable routing, Auditor auditor, TimeProvider clock)
+public sealed class ReviewSar(CcsDbContext db, GetSar details, ChildAccess access, ReviewScope scope, ReviewTimeLimitTable limits, IscdRoutingTable routing, Auditor auditor, TimeProvider clock)
 {
     public async Task<SarReview?> HandleAsync(string number, CancellationToken cancellationToken)
     {
@@ -31,13 +42,19 @@ public sealed class ReviewSar(GetSar details, ChildAccess access, ReviewScope sc
         // GetSar audits the read, or the refusal when the SAR is outside the user's scope.
         if (await details.HandleAsync(number, cancellationToken) is not { } view || sar is null) return null;
         var reviewClock = sar.Clock(limits, BusinessCalendar.California);
+        var facility = sar.FacilityId is { } facilityId ? await db.Providers.AsNoTracking().SingleOrDefaultAsync(p => p.Id == facilityId, cancellationToken) : null;
         var proposal = scope.IsIscd ? null : routing.ProposeQueue(sar, now);
         return new SarReview(
             view, sar.Version, scope.IsIscd ? "ISCD" : scope.ReviewerOf(sar).Why,
             new ReviewClockView(reviewClock.StartedAt, reviewClock.DueAt, BuildWorklist.TimeLeftText(reviewClock.TimeLeft(now)), reviewClock.IsOverdue(now), reviewClock.IsRunning),
             ActionsFor(sar),
             proposal is null ? null : new IscdProposalView(proposal.Queue, IscdRoutingTable.Describe(proposal.Queue), proposal.Category?.Name, proposal.MatchedOn),
-            sar.IscdQueue, sar.PendedIntervals());
+            sar.IscdQueue, sar.PendedIntervals())
+        {
+            ImpliedType = SarDecision.ImpliedType(sar),
+            FacilityName = facility?.Name,
+            FacilityNicuLevel = facility?.NicuLevelOn(DateOnly.FromDateTime(now)),
+        };
     }
 
     /// <summary>The actions open to this reviewer now, from the SAR's allowed transitions.</summary>

@@ -12,4 +12,14 @@ public static class Display
     public static string DateTime(System.DateTime utc) => ToPacific(utc).ToString("MM/dd/yyyy h:mm tt");
 
     public static string Date(DateOnly date) => date.ToString("MM/dd/yyyy");
+
+    /// <summary>A SAR type as reviewers and providers call it.</summary>
+    public static string SarType(OpenCcs.Core.Authorizations.SarType type) => type switch
+    {
+        OpenCcs.Core.Authorizations.SarType.Physician => "Physician",
+        OpenCcs.Core.Authorizations.SarType.SpecialCareCenter => "Special Care Center",
+        OpenCcs.Core.Authorizations.SarType.HospitalInpatientDays => "Hospital (inpatient days)",
+        OpenCcs.Core.Authorizations.SarType.Nicu => "NICU",
+        _ => "Product-specific (NDC or supply code)",
+    };
 }

@@ -30,6 +30,9 @@ public sealed class Sar : AggregateRoot
 
     public SarFormType FormType { get; private set; }
 
+    /// <summary>For an extension (DHCS 4509), the approved SAR it continues; null for a new request.</summary>
+    public SarNumber? ExtendsNumber { get; private set; }
+
     /// <summary>The CCS diagnosis, ICD-10-CM.</summary>
     public string DiagnosisCode { get; private set; } = "";
 
@@ -88,7 +91,7 @@ public sealed class Sar : AggregateRoot
     public static Sar Submit(
         SarNumber number, Guid childId, Guid requestingProviderId, Guid? facilityId, SarFormType formType, string diagnosisCode,
         bool expedited, string? expeditedReason, IEnumerable<SarLineRequest> lines, string actorId, DateTime receivedAtUtc,
-        SarRequestFlags flags = SarRequestFlags.None, bool childHasOpenCase = true)
+        SarRequestFlags flags = SarRequestFlags.None, bool childHasOpenCase = true, Sar? extends = null)
     {
         if (number.IsEmpty) throw new DomainRuleException("sar.number-required", "A SAR needs a number.");
         if (string.IsNullOrWhiteSpace(diagnosisCode)) throw new DomainRuleException("sar.diagnosis-required", "Enter the CCS diagnosis (ICD-10).");
@@ -97,9 +100,11 @@ public sealed class Sar : AggregateRoot
         if (formType == SarFormType.EstablishedClient && !childHasOpenCase)
             throw new DomainRuleException("sar.established-client-needs-open-case",
                 "The child has no open CCS case, so the established-client form (DHCS 4509) does not apply. Submit a new referral SAR (DHCS 4488); it waits for the eligibility decision.");
+        if (extends is not null) CheckExtension(extends, childId, formType);
         var sar = new Sar
         {
             Number = number,
+            ExtendsNumber = extends?.Number,
             ChildId = childId,
             County = number.County,
             RequestingProviderId = requestingProviderId,
@@ -118,6 +123,19 @@ public sealed class Sar : AggregateRoot
         sar.Created(receivedAtUtc);
         sar.MoveTo(SarStatus.Submitted, actorId, null, receivedAtUtc);
         return sar;
+    }
+
+    // An extension continues an authorisation the child already has (DHCS 4509, "extension of an existing SAR").
+    private static void CheckExtension(Sar original, Guid childId, SarFormType formType)
+    {
+        if (formType != SarFormType.EstablishedClient)
+            throw new DomainRuleException("sar.extension-established-client-only",
+                "Only the established-client form (DHCS 4509) extends an existing SAR; submit a new referral or discharge-planning request without one.");
+        if (original.ChildId != childId)
+            throw new DomainRuleException("sar.extension-other-child", $"SAR {original.Number} is for another child, so this request cannot extend it.");
+        if (original.Status is not (SarStatus.Approved or SarStatus.Modified))
+            throw new DomainRuleException("sar.extension-needs-approval",
+                $"SAR {original.Number} is {Describe(original.Status)}; only an approved SAR can be extended. Submit a new request instead.");
     }
 
     /// <summary>The child's case is open: the SAR no longer waits for eligibility.</summary>

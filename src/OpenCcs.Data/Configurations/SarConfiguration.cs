@@ -14,6 +14,7 @@ internal sealed class SarConfiguration : IEntityTypeConfiguration<Sar>
         sar.Property(s => s.Version).IsConcurrencyToken();
         sar.Property(s => s.Number).HasConversion(Conversions.SarNumber).HasMaxLength(11);
         sar.HasIndex(s => s.Number).IsUnique();
+        sar.Property(s => s.ExtendsNumber).HasConversion(Conversions.SarNumber).HasMaxLength(11);
         sar.Property(s => s.County).HasConversion(Conversions.County);
         sar.Property(s => s.DiagnosisCode).HasMaxLength(10);
         sar.Property(s => s.ExpeditedReason).HasMaxLength(1000);

@@ -336,6 +336,25 @@ public sealed class RoundTripTests
     }
 
     [Theory, OnBothDatabases]
+    public async Task An_extension_loads_back_naming_the_sar_it_extends_and_a_new_request_names_none(TestDatabase provider)
+    {
+        await using var database = await FreshDatabase.CreateAsync(provider);
+        var cast = await Cast.SavedInAsync(database);
+        var original = cast.SubmitSar(1, Now.AddDays(-30));
+        original.BeginReview("nurse-1", Now.AddDays(-29));
+        original.Approve("nurse-1", Now.AddDays(-28));
+        var extension = Sar.Submit(SarNumber.Create(TestClock.LosAngeles, 2), cast.Child.Id, cast.Physician.Id, null, SarFormType.EstablishedClient, "Q21.0",
+            false, null, [new SarLineRequest(ServiceCodeSystem.Cpt, "99214", "Office visit", new DateOnly(2027, 6, 1), new DateOnly(2027, 11, 30), 6)],
+            "provider-user-1", Now, extends: original);
+        await database.AddAsync(original, extension);
+
+        await using var db = database.NewContext();
+
+        Assert.Equal(original.Number, (await db.Sars.SingleAsync(s => s.Id == extension.Id)).ExtendsNumber);
+        Assert.Null((await db.Sars.SingleAsync(s => s.Id == original.Id)).ExtendsNumber);
+    }
+
+    [Theory, OnBothDatabases]
     public async Task Identifiers_are_stored_as_their_canonical_text(TestDatabase provider)
     {
         await using var database = await FreshDatabase.CreateAsync(provider);

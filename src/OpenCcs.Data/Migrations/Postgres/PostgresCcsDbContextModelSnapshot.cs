@@ -270,6 +270,10 @@ namespace OpenCcs.Data.Migrations.Postgres
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
 
+                    b.Property<string>("ExtendsNumber")
+                        .HasMaxLength(11)
+                        .HasColumnType("character varying(11)");
+
                     b.Property<Guid?>("FacilityId")
                         .HasColumnType("uuid");
 

@@ -264,6 +264,10 @@ namespace OpenCcs.Data.Migrations.Sqlite
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ExtendsNumber")
+                        .HasMaxLength(11)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid?>("FacilityId")
                         .HasColumnType("TEXT");
 

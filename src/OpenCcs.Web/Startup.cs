@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using OpenCcs.Data;
 using OpenCcs.Data.Seed;
 
@@ -11,9 +12,16 @@ public static class Startup
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CcsDbContext>();
         var logger = scope.ServiceProvider.GetRequiredService<ILogger<CcsDbContext>>();
+        var demo = app.Configuration.GetValue<bool>("Demo:Seed");
+        if (demo && db.Provider == DatabaseProvider.Sqlite && await BuiltByAnotherSchemaAsync(db))
+        {
+            // Demo data only: a database holding migrations this build does not know cannot be migrated, so it starts over.
+            logger.LogWarning("The demo database was created by a different build of OpenCCS; it is deleted and seeded again");
+            await db.Database.EnsureDeletedAsync();
+        }
         await DatabaseSetup.MigrateAsync(db);
         await RoleSeed.EnsureRolesAsync(db);
-        if (app.Configuration.GetValue<bool>("Demo:Seed"))
+        if (demo)
         {
             var summary = await new DemoSeed(db, scope.ServiceProvider.GetRequiredService<TimeProvider>()).RunAsync();
             if (!summary.AlreadySeeded)
@@ -21,5 +29,11 @@ public static class Startup
                     summary.Providers, summary.Children, summary.Sars, summary.Accounts);
         }
         logger.LogInformation("Database ready ({Provider})", db.Provider);
+    }
+
+    private static async Task<bool> BuiltByAnotherSchemaAsync(CcsDbContext db)
+    {
+        var known = db.Database.GetMigrations().ToHashSet(StringComparer.Ordinal);
+        return (await db.Database.GetAppliedMigrationsAsync()).Any(id => !known.Contains(id));
     }
 }

@@ -3,6 +3,7 @@ using OpenCcs.Web.Features.Account;
 using OpenCcs.Web.Features.Admin;
 using OpenCcs.Web.Features.Authorizations;
 using OpenCcs.Web.Features.Children;
+using OpenCcs.Web.Features.Claims;
 using OpenCcs.Web.Features.Dashboard;
 using OpenCcs.Web.Features.Reference;
 
@@ -23,6 +24,7 @@ public static class FeatureRegistration
         services.AddScoped<ListAuditEvents>();
         services.AddSarSubmission();
         services.AddSarReview();
+        services.AddClaimCheck();
         return services;
     }
 
@@ -36,6 +38,7 @@ public static class FeatureRegistration
         api.MapSars();
         api.MapSarSubmission();
         api.MapSarReview();
+        api.MapClaimCheck();
         api.MapAudit();
         return api;
     }

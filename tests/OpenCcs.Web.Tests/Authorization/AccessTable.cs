@@ -88,6 +88,12 @@ public static class AccessTable
     /// <summary>The county-staff policy: the county CCS office.</summary>
     private static readonly string[] CountyOffice = [Roles.CountyIntake, Roles.EligibilityWorker, Roles.NurseCaseManager];
 
+    /// <summary>The claim check: providers (their own organisation's claims), county intake and nurses (their county's SARs), ISCD.</summary>
+    private static readonly string[] ClaimCheckers = [Roles.Provider, Roles.CountyIntake, Roles.NurseCaseManager, Roles.IscdReviewer];
+
+    /// <summary>Who may change a guardian's mailing address: the county office, and a family member their own.</summary>
+    private static readonly string[] AddressChangers = [Roles.Family, Roles.CountyIntake, Roles.EligibilityWorker, Roles.NurseCaseManager];
+
     public static readonly IReadOnlyList<RouteAccess> Routes =
     [
         // Pages
@@ -102,6 +108,8 @@ public static class AccessTable
         Page("Children", _ => "/Children", ChildWork, _ => Shows("found.")),
         Page("Children/Index", _ => "/Children/Index", ChildWork, _ => Shows("found.")),
         Page("Children/{id:guid}", r => $"/Children/{r.ChildId}", ChildWork, _ => Shows("County of residence")),
+        Page("Children/{id:guid}/Guardians/{guardianId:int}/Address", r => $"/Children/{r.ChildId}/Guardians/{r.GuardianId}/Address", AddressChangers,
+            _ => Shows("are mailed to this address")),
         Page("Authorizations", _ => "/Authorizations", ChildWork, _ => Shows("found, newest first")),
         Page("Authorizations/Index", _ => "/Authorizations/Index", ChildWork, _ => Shows("found, newest first")),
         Page("Authorizations/{number}", r => $"/Authorizations/{r.SarNumber}", ChildWork, _ => new Answer.Shown(200, r => $"SAR {r.SarNumber}")),
@@ -118,6 +126,9 @@ public static class AccessTable
         Page("Notices/{id:guid}/Pdf", _ => $"/Notices/{Guid.Empty}/Pdf", FamilyOnly, _ => new Answer.Shown(404)),
         Page("Notices/Mailing", _ => "/Notices/Mailing", CountyOffice, _ => Shows("Letters waiting to be mailed")),
         Page("Notices/Mailing/{batchId:guid}/Pdf", _ => $"/Notices/Mailing/{Guid.Empty}/Pdf", CountyOffice, _ => new Answer.Shown(404)),
+        // Claim check (a professional and a pharmacy claim form).
+        Page("Claims/Check", _ => "/Claims/Check", ClaimCheckers, _ => Shows("Check a claim")),
+        Page("Claims/CheckPharmacy", _ => "/Claims/CheckPharmacy", ClaimCheckers, _ => Shows("Check a pharmacy claim")),
 
         // API
         Api("POST", "/api/v1/auth/token", _ => "/api/v1/auth/token", Public, _ => Shows("accessToken"),
@@ -126,6 +137,9 @@ public static class AccessTable
         Api("GET", "/api/v1/counties", _ => "/api/v1/counties", Public, _ => Shows("Los Angeles")),
         Api("GET", "/api/v1/children/", _ => "/api/v1/children", ChildWork, _ => Shows("\"total\"")),
         Api("GET", "/api/v1/children/{id:guid}", r => $"/api/v1/children/{r.ChildId}", ChildWork, _ => new Answer.Shown(200, r => r.ChildId.ToString())),
+        // An address without a street is refused for its shape, so the matrix changes no address.
+        Api("PUT", "/api/v1/children/{id:guid}/guardians/{guardianId:int}/address", r => $"/api/v1/children/{r.ChildId}/guardians/{r.GuardianId}/address",
+            AddressChangers, _ => new Answer.Shown(400, _ => "street"), body: _ => new { city = "Fresno", state = "CA", zipCode = "93701" }),
         Api("GET", "/api/v1/sars/", r => $"/api/v1/sars?number={r.SarNumber}", ChildWork, _ => new Answer.Shown(200, r => r.SarNumber)),
         Api("GET", "/api/v1/sars/{number}", r => $"/api/v1/sars/{r.SarNumber}", ChildWork, _ => new Answer.Shown(200, r => r.SarNumber)),
         Api("POST", "/api/v1/sars/", _ => "/api/v1/sars", SarSubmitters, _ => new Answer.Shown(400, _ => "clientId"), body: _ => new { }),
@@ -136,6 +150,9 @@ public static class AccessTable
         // A decision on a version nobody read is refused as a conflict, so the matrix changes no SAR.
         Api("POST", "/api/v1/sars/{number}/decisions", r => $"/api/v1/sars/{r.SarNumber}/decisions", Reviewers, _ => new Answer.Shown(409, _ => "Someone else decided first"),
             body: _ => new { action = "approve", version = -1 }),
+        // An empty claim is refused for its shape, and a JSON body is not an 837 file, so the matrix reads no SAR.
+        Api("POST", "/api/v1/claims/check", _ => "/api/v1/claims/check", ClaimCheckers, _ => new Answer.Shown(400, _ => "lines"), body: _ => new { }),
+        Api("POST", "/api/v1/claims/check-x12", _ => "/api/v1/claims/check-x12", ClaimCheckers, _ => new Answer.Shown(415, _ => "application/edi-x12"), body: _ => new { }),
         Api("GET", "/openapi/{documentName}.json", _ => "/openapi/v1.json", Public, _ => Shows("OpenCCS API")),
         Api("GET", "/scalar/{documentName?}", _ => "/scalar/", Public, _ => Shows("OpenCCS API")),
         Api("GET", "/scalar/scalar.js", _ => "/scalar/scalar.js", Public, _ => new Answer.Shown()),

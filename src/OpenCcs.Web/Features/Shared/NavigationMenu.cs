@@ -17,16 +17,17 @@ public static class NavigationMenu
     private static readonly NavigationLink Authorizations = new("Authorizations", "/Authorizations");
     private static readonly NavigationLink Worklist = new("Worklist", "/Authorizations/Worklist");
     private static readonly NavigationLink Mailing = new("Mailing", "/Notices/Mailing");
+    private static readonly NavigationLink ClaimCheck = new("Check a claim", "/Claims/Check");
 
     // Only pages that exist are listed; each feature adds its own entry when it lands.
     private static readonly (string Role, NavigationLink[] Links)[] MenusByRole =
     [
         (Roles.Family, [new("My children", "/Children"), Authorizations, new("Letters", "/Notices")]),
-        (Roles.Provider, [new("Request authorization", "/Authorizations/Submit"), Authorizations, new("Shared SAR lookup", "/Authorizations/Shared"), Children]),
-        (Roles.CountyIntake, [Children, new("Enter a faxed SAR", "/Authorizations/Enter"), Mailing]),
+        (Roles.Provider, [new("Request authorization", "/Authorizations/Submit"), Authorizations, new("Shared SAR lookup", "/Authorizations/Shared"), ClaimCheck, Children]),
+        (Roles.CountyIntake, [Children, new("Enter a faxed SAR", "/Authorizations/Enter"), ClaimCheck, Mailing]),
         (Roles.EligibilityWorker, [Children, Mailing]),
-        (Roles.NurseCaseManager, [Worklist, Authorizations, new("Enter a faxed SAR", "/Authorizations/Enter"), Children, Mailing]),
-        (Roles.IscdReviewer, [Worklist, Authorizations, Children]),
+        (Roles.NurseCaseManager, [Worklist, Authorizations, new("Enter a faxed SAR", "/Authorizations/Enter"), Children, ClaimCheck, Mailing]),
+        (Roles.IscdReviewer, [Worklist, Authorizations, Children, ClaimCheck]),
         (Roles.PlanReviewer, [Worklist, Authorizations, Children]),
         (Roles.Administrator, [new("Audit trail", "/Admin/Audit")]),
     ];

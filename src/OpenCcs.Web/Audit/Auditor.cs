@@ -6,42 +6,50 @@ namespace OpenCcs.Web.Audit;
 
 /// <summary>
 /// Records every read and write of a child's records. For a write, call <see cref="Record"/> before
-/// SaveChanges so the event commits in the same transaction as the change; for a read, <see cref="ReadAsync"/> saves at once.
+/// SaveChanges so the event commits in the same transaction as the change; a read, search or refusal is
+/// written at once, before the caller answers, so no answer goes out unaudited.
 /// </summary>
 public sealed class Auditor(CcsDbContext db, CurrentUser user, TimeProvider clock)
 {
     public void Record(AuditAction action, string recordType, string recordId, Guid? childId, AuditOutcome outcome = AuditOutcome.Allowed) =>
-        db.AuditEvents.Add(new AuditEvent
-        {
-            At = clock.GetUtcNow().UtcDateTime,
-            UserId = user.Id,
-            UserName = user.UserName,
-            Role = user.Role,
-            Action = action,
-            Outcome = outcome,
-            RecordType = recordType,
-            RecordId = recordId,
-            ChildId = childId,
-            RequestId = user.RequestId,
-        });
+        db.AuditEvents.Add(Event(action, recordType, recordId, childId, outcome));
 
-    public async Task ReadAsync(string recordType, string recordId, Guid? childId, CancellationToken cancellationToken = default)
-    {
-        Record(AuditAction.Read, recordType, recordId, childId);
-        await db.SaveChangesAsync(cancellationToken);
-    }
+    public Task ReadAsync(string recordType, string recordId, Guid? childId, CancellationToken cancellationToken = default) =>
+        WriteAsync(Event(AuditAction.Read, recordType, recordId, childId, AuditOutcome.Allowed), cancellationToken);
 
     /// <summary>A list or search over child records; which records were listed follows from the request.</summary>
-    public async Task SearchAsync(string recordType, CancellationToken cancellationToken = default)
-    {
-        Record(AuditAction.Search, recordType, "*", null);
-        await db.SaveChangesAsync(cancellationToken);
-    }
+    public Task SearchAsync(string recordType, CancellationToken cancellationToken = default) =>
+        WriteAsync(Event(AuditAction.Search, recordType, "*", null, AuditOutcome.Allowed), cancellationToken);
 
     /// <summary>An attempt to reach a record outside the user's scope: refused, and recorded.</summary>
-    public async Task DeniedAsync(string recordType, string recordId, Guid? childId, CancellationToken cancellationToken = default)
+    public Task DeniedAsync(string recordType, string recordId, Guid? childId, CancellationToken cancellationToken = default) =>
+        WriteAsync(Event(AuditAction.Read, recordType, recordId, childId, AuditOutcome.Denied), cancellationToken);
+
+    private async Task WriteAsync(AuditEvent audit, CancellationToken cancellationToken)
     {
-        Record(AuditAction.Read, recordType, recordId, childId, AuditOutcome.Denied);
-        await db.SaveChangesAsync(cancellationToken);
+        // Reads track nothing, so the event is one INSERT; if the caller has unsaved changes, they are saved with it, as always.
+        if (db.ChangeTracker.HasChanges())
+        {
+            db.AuditEvents.Add(audit);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        else
+        {
+            await AuditInsert.ExecuteAsync(db, audit, cancellationToken);
+        }
     }
+
+    private AuditEvent Event(AuditAction action, string recordType, string recordId, Guid? childId, AuditOutcome outcome) => new()
+    {
+        At = clock.GetUtcNow().UtcDateTime,
+        UserId = user.Id,
+        UserName = user.UserName,
+        Role = user.Role,
+        Action = action,
+        Outcome = outcome,
+        RecordType = recordType,
+        RecordId = recordId,
+        ChildId = childId,
+        RequestId = user.RequestId,
+    };
 }

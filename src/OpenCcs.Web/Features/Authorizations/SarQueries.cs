@@ -73,18 +73,23 @@ public sealed class GetSar(CcsDbContext db, ChildAccess access, Auditor auditor,
     public async Task<SarDetails?> HandleAsync(string number, CancellationToken cancellationToken)
     {
         if (!SarNumber.TryParse(number, out var sarNumber)) return null;
-        var sar = await access.Sars().AsNoTracking().SingleOrDefaultAsync(s => s.Number == sarNumber, cancellationToken);
-        if (sar is null)
+        // One round trip: the SAR (with its lines and history) within the user's scope, its child's name and its provider.
+        var found = await (
+            from s in access.Sars().AsNoTracking()
+            where s.Number == sarNumber
+            join c in db.Children on s.ChildId equals c.Id
+            join p in db.Providers on s.RequestingProviderId equals p.Id
+            select new { Sar = s, c.Name.First, c.Name.Last, ProviderName = p.Name, p.Npi }).SingleOrDefaultAsync(cancellationToken);
+        if (found is null)
         {
             var other = await db.Sars.Where(s => s.Number == sarNumber).Select(s => new { s.Id, s.ChildId }).SingleOrDefaultAsync(cancellationToken);
             if (other is not null) await auditor.DeniedAsync("Sar", other.Id.ToString(), other.ChildId, cancellationToken);
             return null;
         }
-        var child = await db.Children.AsNoTracking().Where(c => c.Id == sar.ChildId).Select(c => new { c.Name.First, c.Name.Last }).SingleAsync(cancellationToken);
-        var provider = await db.Providers.AsNoTracking().Where(p => p.Id == sar.RequestingProviderId).Select(p => new { p.Name, p.Npi }).SingleAsync(cancellationToken);
+        var sar = found.Sar;
         await auditor.ReadAsync("Sar", sar.Id.ToString(), sar.ChildId, cancellationToken);
         return new SarDetails(
-            sar.Number.Value, sar.ChildId, $"{child.First} {child.Last}", provider.Name, provider.Npi.Value, sar.FormType, sar.DiagnosisCode,
+            sar.Number.Value, sar.ChildId, $"{found.First} {found.Last}", found.ProviderName, found.Npi.Value, sar.FormType, sar.DiagnosisCode,
             sar.Expedited, sar.ReceivedAt, sar.Status, sar.DecisionReason,
             sar.Lines.Select(l => new SarLineView(l.LineNumber, l.CodeSystem, l.Code, l.Description, l.From, l.To, l.RequestedUnits, l.AuthorizedUnits, l.AuthorizedFrom, l.AuthorizedTo)).ToList(),
             sar.History.Select(h => new SarTransitionView(h.From, h.To, h.At, h.Reason)).ToList(),

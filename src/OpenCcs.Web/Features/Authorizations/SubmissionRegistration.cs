@@ -36,6 +36,8 @@ public static class SubmissionRegistration
         services.TryAddSingleton(_ => AttachmentRulesLoader.Load());
         services.TryAddSingleton(_ => MediCalRxRedirectLoader.Load());
         services.TryAddSingleton(_ => ServiceCodeGroupTableLoader.Load());
+        services.AddScoped<SarSubmissionValidator>();
+        services.AddScoped<SarIdempotency>();
         services.AddScoped<SubmitSar>();
         services.AddScoped<SharedSarLookup>();
         services.AddAuthorizationBuilder()

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using OpenCcs.Cli.Commands;
+using OpenCcs.Cli.Commands.Claims;
 
 namespace OpenCcs.Cli;
 
@@ -8,9 +9,10 @@ public static class CcsCommand
 {
     public static RootCommand Build()
     {
-        var root = new RootCommand("ccs — OpenCCS administration: database migrations and demo data.");
+        var root = new RootCommand("ccs — OpenCCS administration: database migrations, demo data and claim checks.");
         root.Subcommands.Add(MigrateCommand.Create());
         root.Subcommands.Add(SeedCommand.Create());
+        root.Subcommands.Add(ClaimsCommand.Create());
         return root;
     }
 }

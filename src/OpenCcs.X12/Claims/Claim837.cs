@@ -80,9 +80,20 @@ public sealed record Claim837
     /// Professional: any line carries SV1-09 = Y. Institutional: CL1-01 admission type 1 (emergency).
     /// CCS waives the SAR for emergencies (DOMAIN.md §9 rule 2).
     /// </summary>
-    public bool IsEmergency => Kind == ClaimKind.Institutional
-        ? AdmissionTypeCode == "1"
-        : Lines.Any(line => line.Emergency);
+    public bool IsEmergency => Kind == ClaimKind.Institutional ? AdmissionTypeCode == "1" : AnyLineIsEmergency();
+
+    private bool AnyLineIsEmergency()
+    {
+        foreach (var line in Lines)
+        {
+            if (line.Emergency)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     public Diagnosis? PrincipalDiagnosis => Diagnoses.FirstOrDefault(d => d.Role == DiagnosisRole.Principal);
 

@@ -24,6 +24,9 @@ public sealed class Claim837Reader : IDisposable
     private readonly X12SegmentReader _segments;
     private readonly X12EnvelopeValidator _envelope;
     private readonly List<X12Issue> _issues = [];
+    private readonly StringPool _strings = new();
+    private readonly LineBuilder _line = new();
+    private readonly Dictionary<long, int[]> _pointerSets = [];
     private bool _started;
 
     private bool _in837;
@@ -230,7 +233,7 @@ public sealed class Claim837Reader : IDisposable
         else if (segment.Is("DMG") && segment[1].SequenceEqual("D8"))
         {
             DateOnly? birth = TryDate(segment[2], out var date) ? date : null;
-            var gender = segment.GetString(3);
+            var gender = Text(segment, 3);
             if (_lastParty == Party.Subscriber && _subscriber is not null)
             {
                 _subscriber = _subscriber with { BirthDate = birth, Gender = gender };
@@ -246,12 +249,12 @@ public sealed class Claim837Reader : IDisposable
     {
         CheckComponentSeparator(5, "CLM05");
         var segment = _segments.Current;
-        var claim = new ClaimBuilder(segment.Number, _envelope.TransactionControlNumber)
+        var claim = new ClaimBuilder(segment.Number, _envelope.TransactionControlNumber, _strings, _line)
         {
-            PatientControlNumber = segment.GetString(1) ?? "",
-            FacilityCode = segment.GetString(5, 1),
-            FacilityCodeQualifier = segment.GetString(5, 2),
-            FrequencyCode = segment.GetString(5, 3),
+            PatientControlNumber = segment[1].ToString(),
+            FacilityCode = Text(segment, 5, 1),
+            FacilityCodeQualifier = Text(segment, 5, 2),
+            FrequencyCode = Text(segment, 5, 3),
         };
         if (claim.PatientControlNumber.Length == 0)
         {
@@ -322,7 +325,7 @@ public sealed class Claim837Reader : IDisposable
                 ReadDiagnoses(claim);
                 break;
             case "CL1":
-                claim.AdmissionTypeCode = segment.GetString(1);
+                claim.AdmissionTypeCode = Text(segment, 1);
                 break;
             case "DTP" when segment[1].SequenceEqual("434"):
                 claim.StatementPeriod = claim.Period(segment);
@@ -359,12 +362,12 @@ public sealed class Claim837Reader : IDisposable
 
                 break;
             case "LIN":
-                line.DrugQualifier = segment.GetString(2);
-                line.DrugCode = segment.GetString(3);
+                line.DrugQualifier = Text(segment, 2);
+                line.DrugCode = Text(segment, 3);
                 break;
             case "CTP":
                 line.DrugQuantity = claim.Amount(segment, 4, "CTP04 (drug quantity)");
-                line.DrugUnit = segment.GetString(5, 1);
+                line.DrugUnit = Text(segment, 5, 1);
                 break;
             case "NM1":
                 switch (segment[1])
@@ -373,7 +376,7 @@ public sealed class Claim837Reader : IDisposable
                         line.RenderingProvider ??= ProviderFrom(segment);
                         break;
                     case "DN":
-                        line.ReferringProviders.Add(ProviderFrom(segment));
+                        (line.ReferringProviders ??= new(1)).Add(ProviderFrom(segment));
                         break;
                     case "DK":
                         line.OrderingProvider ??= ProviderFrom(segment);
@@ -394,20 +397,38 @@ public sealed class Claim837Reader : IDisposable
         line.HasService = true;
         ReadProcedure(claim, line, segment, 1, "SV1-01");
         line.Charge = claim.Amount(segment, 2, "SV1-02 (line charge)") ?? 0m;
-        line.UnitBasis = segment.GetString(3);
+        line.UnitBasis = Text(segment, 3);
         line.Units = claim.Amount(segment, 4, "SV1-04 (units)");
-        line.PlaceOfService = segment.GetString(5);
+        line.PlaceOfService = Text(segment, 5);
+        List<int>? many = null;
+        Span<int> few = stackalloc int[4];
+        var count = 0;
         for (var i = 1; i <= segment.ComponentCount(7); i++)
         {
             var pointer = segment.Component(7, i);
             if (int.TryParse(pointer, NumberStyles.None, CultureInfo.InvariantCulture, out var value))
             {
-                line.DiagnosisPointers.Add(value);
+                if (count < few.Length)
+                {
+                    few[count] = value;
+                }
+                else
+                {
+                    many ??= [.. few];
+                    many.Add(value);
+                }
+
+                count++;
             }
             else if (!pointer.IsEmpty)
             {
                 claim.Problem(segment, $"SV1-07 diagnosis pointer \"{pointer.ToString()}\" is not a number; it was ignored.");
             }
+        }
+
+        if (count > 0)
+        {
+            line.DiagnosisPointers = many ?? (IReadOnlyList<int>)PointerSet(few[..count]);
         }
 
         line.Emergency = segment[9].SequenceEqual("Y");
@@ -418,26 +439,26 @@ public sealed class Claim837Reader : IDisposable
         CheckComponentSeparator(2, "SV2-02");
         var segment = _segments.Current;
         line.HasService = true;
-        line.RevenueCode = segment.GetString(1);
+        line.RevenueCode = Text(segment, 1);
         if (!segment[2].IsEmpty)
         {
             ReadProcedure(claim, line, segment, 2, "SV2-02");
         }
 
         line.Charge = claim.Amount(segment, 3, "SV2-03 (line charge)") ?? 0m;
-        line.UnitBasis = segment.GetString(4);
+        line.UnitBasis = Text(segment, 4);
         line.Units = claim.Amount(segment, 5, "SV2-05 (units)");
     }
 
-    private static void ReadProcedure(ClaimBuilder claim, LineBuilder line, X12Segment segment, int element, string name)
+    private void ReadProcedure(ClaimBuilder claim, LineBuilder line, X12Segment segment, int element, string name)
     {
-        line.ProcedureQualifier = segment.GetString(element, 1);
-        line.ProcedureCode = segment.GetString(element, 2);
+        line.ProcedureQualifier = Text(segment, element, 1);
+        line.ProcedureCode = Text(segment, element, 2);
         for (var i = 3; i <= 6; i++)
         {
-            if (segment.GetString(element, i) is { } modifier)
+            if (Text(segment, element, i) is { } modifier)
             {
-                line.Modifiers.Add(modifier);
+                (line.Modifiers ??= new(2)).Add(modifier);
             }
         }
 
@@ -454,7 +475,8 @@ public sealed class Claim837Reader : IDisposable
     {
         CheckComponentSeparator(1, "HI01");
         var segment = _segments.Current;
-        var found = new List<Diagnosis>(segment.ElementCount);
+        var found = claim.Diagnoses;
+        var before = found.Count;
         for (var i = 1; i <= segment.ElementCount; i++)
         {
             var value = segment[i];
@@ -470,7 +492,7 @@ public sealed class Claim837Reader : IDisposable
             {
                 if (role is not null)
                 {
-                    found.Add(new Diagnosis(qualifier.ToString(), code.ToString()));
+                    found.Add(new Diagnosis(_strings.Get(qualifier)!, _strings.Get(code)!));
                 }
 
                 continue;
@@ -483,10 +505,9 @@ public sealed class Claim837Reader : IDisposable
                 ? $"HI{i:00} \"{value.ToString()}\" is a diagnosis qualifier without a code, and the next element \"{next.ToString()}\" looks like the code: the sender seems to have used the element separator '{e}' inside the composite instead of the component separator '{c}'. None of this segment's diagnoses were used."
                 : $"HI{i:00} \"{value.ToString()}\" is not a qualifier{c}code composite such as ABK{c}J45909. None of this segment's diagnoses were used.";
             claim.Problem(segment, detail);
+            found.RemoveRange(before, found.Count - before);
             return;
         }
-
-        claim.Diagnoses.AddRange(found);
     }
 
     // Some senders declare one component separator in ISA16 and use another in the body. The
@@ -574,19 +595,49 @@ public sealed class Claim837Reader : IDisposable
         };
     }
 
-    private static Provider837 ProviderFrom(X12Segment segment) => new(
-        segment[1].ToString(),
+    private Provider837 ProviderFrom(X12Segment segment) => new(
+        _strings.Get(segment[1]) ?? "",
         segment[2].SequenceEqual("2"),
-        segment.GetString(3),
-        segment.GetString(4),
-        segment.GetString(8),
-        segment.GetString(9));
+        Text(segment, 3),
+        Text(segment, 4),
+        Text(segment, 8),
+        Text(segment, 9));
 
-    private static Person837 PersonFrom(X12Segment segment) => new(
-        segment.GetString(3),
-        segment.GetString(4),
-        segment.GetString(8),
-        segment.GetString(9));
+    private Person837 PersonFrom(X12Segment segment) => new(
+        Text(segment, 3),
+        Text(segment, 4),
+        Text(segment, 8),
+        Text(segment, 9));
 
     private static bool TryDate(ReadOnlySpan<char> value, out DateOnly date) => ClaimBuilder.TryDate(value, out date);
+
+    // Lines point at the same one to four diagnoses over and over; they share one array per distinct set.
+    private int[] PointerSet(ReadOnlySpan<int> values)
+    {
+        long key = values.Length;
+        foreach (var value in values)
+        {
+            if (value is < 0 or > 0x3FFF)
+            {
+                return values.ToArray();
+            }
+
+            key = (key << 14) | (uint)value;
+        }
+
+        if (!_pointerSets.TryGetValue(key, out var set))
+        {
+            set = values.ToArray();
+            if (_pointerSets.Count < 4096)
+            {
+                _pointerSets[key] = set;
+            }
+        }
+
+        return set;
+    }
+
+    private string? Text(X12Segment segment, int element) => _strings.Get(segment[element]);
+
+    private string? Text(X12Segment segment, int element, int component) => _strings.Get(segment.Component(element, component));
 }

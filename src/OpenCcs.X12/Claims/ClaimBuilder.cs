@@ -12,8 +12,10 @@ internal enum Section
 }
 
 /// <summary>Mutable while a claim's segments stream past; frozen into a <see cref="Claim837"/> at the next CLM, HL or SE.</summary>
-internal sealed class ClaimBuilder(int segmentNumber, string transactionControlNumber)
+internal sealed class ClaimBuilder(int segmentNumber, string transactionControlNumber, StringPool strings, LineBuilder lineBuilder)
 {
+    private List<X12Issue>? _problems;
+
     public int SegmentNumber { get; } = segmentNumber;
     public string TransactionControlNumber { get; } = transactionControlNumber;
     public Section Section { get; set; } = Section.Claim;
@@ -29,9 +31,11 @@ internal sealed class ClaimBuilder(int segmentNumber, string transactionControlN
     public Provider837? ReferringProvider { get; set; }
     public Provider837? RenderingProvider { get; set; }
     public Provider837? AttendingProvider { get; set; }
-    public List<Diagnosis> Diagnoses { get; } = [];
-    public List<ServiceLine837> Lines { get; } = [];
-    public List<X12Issue> Problems { get; } = [];
+    public List<Diagnosis> Diagnoses { get; } = new(2);
+    public List<ServiceLine837> Lines { get; } = new(4);
+
+    /// <summary>Most claims have none, so the list is made on the first.</summary>
+    public IReadOnlyList<X12Issue> Problems => _problems ?? (IReadOnlyList<X12Issue>)[];
     public LineBuilder? Line { get; private set; }
 
     public void StartLine(X12Segment segment)
@@ -43,7 +47,7 @@ internal sealed class ClaimBuilder(int segmentNumber, string transactionControlN
             Problem(segment, $"LX01 \"{segment[1].ToString()}\" is not a line number; line {number} was assumed.");
         }
 
-        Line = new LineBuilder(number, segment.Number);
+        Line = lineBuilder.Start(number, segment.Number);
     }
 
     public void FinishLine()
@@ -56,21 +60,106 @@ internal sealed class ClaimBuilder(int segmentNumber, string transactionControlN
         Line = null;
         if (!line.HasService)
         {
-            Problems.Add(new X12Issue(line.SegmentNumber, "LX", $"service line {line.Number} has no SV1 or SV2 segment; it was kept without a procedure or charge.", TransactionControlNumber));
+            AddProblem(new X12Issue(line.SegmentNumber, "LX", $"service line {line.Number} has no SV1 or SV2 segment; it was kept without a procedure or charge.", TransactionControlNumber));
         }
 
         Lines.Add(line.Build());
     }
 
-    public static bool TryDate(ReadOnlySpan<char> value, out DateOnly date) =>
-        DateOnly.TryParseExact(value, "yyyyMMdd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
+    /// <summary>CCYYMMDD, exactly eight digits (what DateOnly.TryParseExact "yyyyMMdd" accepts, without its culture machinery).</summary>
+    public static bool TryDate(ReadOnlySpan<char> value, out DateOnly date)
+    {
+        date = default;
+        if (value.Length != 8)
+        {
+            return false;
+        }
+
+        var number = 0;
+        foreach (var c in value)
+        {
+            var digit = (uint)(c - '0');
+            if (digit > 9)
+            {
+                return false;
+            }
+
+            number = number * 10 + (int)digit;
+        }
+
+        var (year, month, day) = (number / 10000, number / 100 % 100, number % 100);
+        if (year < 1 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month))
+        {
+            return false;
+        }
+
+        date = new DateOnly(year, month, day);
+        return true;
+    }
+
+    /// <summary>
+    /// An X12 decimal (R type): optional sign, digits, optional point. The common short forms are converted
+    /// directly, keeping the scale as sent ("7.00" stays 7.00); anything else goes through decimal.TryParse.
+    /// </summary>
+    public static bool TryAmount(ReadOnlySpan<char> value, out decimal amount)
+    {
+        var negative = false;
+        var digits = value;
+        if (!digits.IsEmpty && digits[0] is '-' or '+')
+        {
+            negative = digits[0] == '-';
+            digits = digits[1..];
+        }
+
+        if (digits.IsEmpty || digits.Length > 18)
+        {
+            return decimal.TryParse(value, NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out amount);
+        }
+
+        long number = 0;
+        var scale = -1;
+        var seenDigit = false;
+        foreach (var c in digits)
+        {
+            if (c == '.' && scale < 0)
+            {
+                scale = 0;
+                continue;
+            }
+
+            var digit = (uint)(c - '0');
+            if (digit > 9)
+            {
+                amount = 0;
+                return false;
+            }
+
+            seenDigit = true;
+            number = number * 10 + digit;
+            if (scale >= 0)
+            {
+                scale++;
+            }
+        }
+
+        if (!seenDigit)
+        {
+            amount = 0;
+            return false;
+        }
+
+        amount = new decimal((int)(number & 0xFFFFFFFF), (int)(number >> 32), 0, negative, (byte)Math.Max(scale, 0));
+        return true;
+    }
 
     public void Problem(X12Segment segment, string detail) =>
-        Problems.Add(new X12Issue(segment.Number, segment.IdString, detail, TransactionControlNumber));
+        AddProblem(new X12Issue(segment.Number, segment.IdString, detail, TransactionControlNumber));
+
+    private void AddProblem(X12Issue issue) => (_problems ??= []).Add(issue);
 
     public string? KeepFirst(X12Segment segment, string? current, string name)
     {
-        var value = segment.GetString(2);
+        var value = strings.Get(segment[2]);
         if (current is null)
         {
             return value;
@@ -92,7 +181,7 @@ internal sealed class ClaimBuilder(int segmentNumber, string transactionControlN
             return null;
         }
 
-        if (decimal.TryParse(value, NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var amount))
+        if (TryAmount(value, out var amount))
         {
             return amount;
         }
@@ -128,32 +217,53 @@ internal sealed class ClaimBuilder(int segmentNumber, string transactionControlN
     }
 }
 
-/// <summary>One LX loop being read; becomes a <see cref="ServiceLine837"/> when the next LX or the claim ends.</summary>
-internal sealed class LineBuilder(int number, int segmentNumber)
+/// <summary>
+/// One LX loop being read; becomes a <see cref="ServiceLine837"/> when the next LX or the claim ends.
+/// A reader reuses one instance for every line (<see cref="Start"/> clears it), so lines cost no builder allocation.
+/// </summary>
+internal sealed class LineBuilder
 {
-    public int Number { get; } = number;
-    public int SegmentNumber { get; } = segmentNumber;
+    public int Number { get; private set; }
+    public int SegmentNumber { get; private set; }
     public bool HasService { get; set; }
     public string? RevenueCode { get; set; }
     public string? ProcedureQualifier { get; set; }
     public string? ProcedureCode { get; set; }
-    public List<string> Modifiers { get; } = [];
+    public List<string>? Modifiers { get; set; }
     public decimal Charge { get; set; }
     public string? UnitBasis { get; set; }
     public decimal? Units { get; set; }
     public string? PlaceOfService { get; set; }
-    public List<int> DiagnosisPointers { get; } = [];
+    public IReadOnlyList<int>? DiagnosisPointers { get; set; }
     public bool Emergency { get; set; }
     public DateRange? ServiceDate { get; set; }
     public string? PriorAuthorization { get; set; }
     public string? ReferralNumber { get; set; }
     public Provider837? RenderingProvider { get; set; }
-    public List<Provider837> ReferringProviders { get; } = [];
+    public List<Provider837>? ReferringProviders { get; set; }
     public Provider837? OrderingProvider { get; set; }
     public string? DrugQualifier { get; set; }
     public string? DrugCode { get; set; }
     public decimal? DrugQuantity { get; set; }
     public string? DrugUnit { get; set; }
+
+    public LineBuilder Start(int number, int segmentNumber)
+    {
+        Number = number;
+        SegmentNumber = segmentNumber;
+        HasService = false;
+        RevenueCode = ProcedureQualifier = ProcedureCode = UnitBasis = PlaceOfService = null;
+        PriorAuthorization = ReferralNumber = DrugQualifier = DrugCode = DrugUnit = null;
+        Modifiers = null;
+        Charge = 0m;
+        Units = DrugQuantity = null;
+        DiagnosisPointers = null;
+        Emergency = false;
+        ServiceDate = null;
+        RenderingProvider = OrderingProvider = null;
+        ReferringProviders = null;
+        return this;
+    }
 
     public ServiceLine837 Build() => new()
     {
@@ -162,18 +272,18 @@ internal sealed class LineBuilder(int number, int segmentNumber)
         RevenueCode = RevenueCode,
         ProcedureQualifier = ProcedureQualifier,
         ProcedureCode = ProcedureCode,
-        Modifiers = Modifiers,
+        Modifiers = Modifiers ?? (IReadOnlyList<string>)[],
         Charge = Charge,
         UnitBasis = UnitBasis,
         Units = Units,
         PlaceOfService = PlaceOfService,
-        DiagnosisPointers = DiagnosisPointers,
+        DiagnosisPointers = DiagnosisPointers ?? (IReadOnlyList<int>)[],
         Emergency = Emergency,
         ServiceDate = ServiceDate,
         PriorAuthorization = PriorAuthorization,
         ReferralNumber = ReferralNumber,
         RenderingProvider = RenderingProvider,
-        ReferringProviders = ReferringProviders,
+        ReferringProviders = ReferringProviders ?? (IReadOnlyList<Provider837>)[],
         OrderingProvider = OrderingProvider,
         Drug = DrugCode is null ? null : new DrugIdentification(DrugQualifier ?? "", DrugCode, DrugQuantity, DrugUnit),
     };

@@ -1,0 +1,203 @@
+using System.Threading.Channels;
+using OpenCcs.Core.Claims;
+using OpenCcs.Core.Counties;
+using OpenCcs.Core.Identifiers;
+using OpenCcs.Data.Claims;
+using OpenCcs.X12;
+using OpenCcs.X12.Claims;
+
+namespace OpenCcs.Cli.Commands.Claims;
+
+/// <summary>
+/// Checks 837 files claim by claim without holding a file in memory: one thread reads and maps claims into
+/// chunks, the other loads the chunk's SARs and providers in a few queries, checks it and writes the results,
+/// then drops it. At most <see cref="ChunksInFlight"/> chunks exist at once, so memory does not grow with the file.
+/// One <see cref="SarUsage"/> and one facts cache serve the whole run (rule 8 counts earlier lines of every file).
+/// </summary>
+internal sealed class ClaimFileCheck(ClaimChecker checker, ClaimFactsLoader loader, ClaimReport report, ClaimTotals totals)
+{
+    // Small enough that a chunk's claims mostly die young (cheap for the GC), large enough to batch the queries.
+    public const int DefaultChunkSize = 1_000;
+
+    // Reading one chunk while the previous one is checked; a third may wait between them.
+    private const int ChunksInFlight = 1;
+
+    // Facts kept across chunks so SARs billed again are not fetched again; cleared past this to bound memory
+    // (50,000 SARs with their lines are about 40 MB).
+    private const int MaxCachedSars = 50_000;
+
+    private readonly ClaimFactsCache _facts = new();
+    private readonly SarUsage _usage = new();
+    private readonly System.Diagnostics.Stopwatch _loading = new(), _checking = new(), _writing = new(), _reading = new();
+    private bool _warm;
+
+    /// <summary>Where the time went (wall clock per phase), for OPENCCS_CLAIMS_STATS.</summary>
+    public string Timings => $"load {_loading.Elapsed.TotalSeconds:0.00} s, check {_checking.Elapsed.TotalSeconds:0.00} s, write {_writing.Elapsed.TotalSeconds:0.00} s, read+map thread {_reading.Elapsed.TotalSeconds:0.00} s";
+
+    public int ChunkSize { get; init; } = DefaultChunkSize;
+
+    /// <summary>Shown while a large file is read, when standard error is a terminal.</summary>
+    public Func<string, long, ProgressBar?> ProgressFor { get; init; } = (_, _) => null;
+
+    /// <summary>
+    /// Checks one file; returns null, or the one-line reason it could not be read to the end (missing file, or the
+    /// reader's <see cref="X12Exception"/> message with its segment number). Claims before the error are reported.
+    /// </summary>
+    public async Task<string?> CheckAsync(string path, CancellationToken cancellationToken)
+    {
+        CountingStream stream;
+        try
+        {
+            stream = new CountingStream(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return e is FileNotFoundException or DirectoryNotFoundException ? "no such file." : e.Message;
+        }
+
+        var progress = ProgressFor(path, stream.Length);
+        using var reader = new Claim837Reader(stream);
+        var chunks = Channel.CreateBounded<List<CheckedClaim>>(new BoundedChannelOptions(ChunksInFlight)
+        {
+            SingleReader = true,
+            SingleWriter = true,
+        });
+        report.BeginFile(path);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var produce = Task.Run(() => Produce(reader, chunks.Writer, stop.Token), CancellationToken.None);
+        var claims = 0;
+        long lines = 0;
+        string? error = null;
+        try
+        {
+            await WarmUpAsync(cancellationToken);
+            await foreach (var chunk in chunks.Reader.ReadAllAsync(cancellationToken))
+            {
+                await CheckChunkAsync(chunk, cancellationToken);
+                _writing.Start();
+                progress?.Clear();
+                foreach (var claim in chunk)
+                {
+                    report.Write(path, claim);
+                    totals.Add(claim.Result);
+                    lines += claim.Claim.Lines.Count;
+                }
+
+                claims += chunk.Count;
+                report.Flush();
+                progress?.Update(stream.BytesRead, lines);
+                _writing.Stop();
+            }
+        }
+        catch (X12Exception e)
+        {
+            error = e.Message;
+        }
+        finally
+        {
+            // Produce never throws; stopping it first means the reader is not disposed under it.
+            await stop.CancelAsync();
+            await produce;
+            progress?.Clear();
+        }
+
+        if (error is null)
+        {
+            report.EndFile(path, claims, reader.Issues);
+        }
+
+        report.Flush();
+        return error;
+    }
+
+    // EF Core builds its model and compiles the fact queries on first use (about a second); doing that while the
+    // other thread reads the first chunk takes it off the critical path. The look-up is a real one, so what it
+    // caches is correct.
+    private async Task WarmUpAsync(CancellationToken cancellationToken)
+    {
+        if (_warm)
+        {
+            return;
+        }
+
+        _warm = true;
+        ClaimToCheck probe = new()
+        {
+            Form = ClaimForm.Professional,
+            PriorAuthorization = SarNumber.Create(CountyCode.From(1), 1).Value,
+            BillingNpi = Npi.FromFirstNine("100000000").Value,
+            Lines = [],
+        };
+        await loader.LoadIntoAsync(_facts, [probe], cancellationToken);
+    }
+
+    private async Task CheckChunkAsync(List<CheckedClaim> chunk, CancellationToken cancellationToken)
+    {
+        if (_facts.SarCount > MaxCachedSars)
+        {
+            _facts.Clear();
+        }
+
+        var toCheck = new ClaimToCheck[chunk.Count];
+        for (var i = 0; i < toCheck.Length; i++)
+        {
+            toCheck[i] = chunk[i].Claim;
+        }
+
+        _loading.Start();
+        await loader.LoadIntoAsync(_facts, toCheck, cancellationToken);
+        _loading.Stop();
+        _checking.Start();
+        for (var i = 0; i < chunk.Count; i++)
+        {
+            var item = chunk[i];
+            chunk[i] = item with { Result = checker.Check(item.Claim, _facts, _usage) };
+        }
+
+        _checking.Stop();
+    }
+
+    // Runs on its own thread: reading and mapping is most of the CPU work, and overlaps the checking.
+    private async Task Produce(Claim837Reader reader, ChannelWriter<List<CheckedClaim>> chunks, CancellationToken cancellationToken)
+    {
+        _reading.Start();
+        var chunk = new List<CheckedClaim>(ChunkSize);
+        try
+        {
+            foreach (var claim in reader.ReadClaims())
+            {
+                chunk.Add(new CheckedClaim(claim, claim.ToClaimToCheck(), null!));
+                if (chunk.Count == ChunkSize)
+                {
+                    await chunks.WriteAsync(chunk, cancellationToken);
+                    chunk = new List<CheckedClaim>(ChunkSize);
+                }
+            }
+
+            if (chunk.Count > 0)
+            {
+                await chunks.WriteAsync(chunk, cancellationToken);
+            }
+
+            chunks.Complete();
+            _reading.Stop();
+        }
+        catch (Exception e)
+        {
+            _reading.Stop();
+            // The claims read before the error are valid: they are checked and reported, then the error ends the file.
+            if (e is X12Exception && chunk.Count > 0)
+            {
+                try
+                {
+                    await chunks.WriteAsync(chunk, cancellationToken);
+                }
+                catch (OperationCanceledException)
+                {
+                }
+            }
+
+            chunks.Complete(e);
+        }
+    }
+}

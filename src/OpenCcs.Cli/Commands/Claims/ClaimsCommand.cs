@@ -1,0 +1,109 @@
+using System.CommandLine;
+using System.Text;
+using OpenCcs.Core.Claims;
+using OpenCcs.Data.Claims;
+using OpenCcs.Data.Reference;
+
+namespace OpenCcs.Cli.Commands.Claims;
+
+/// <summary>
+/// <c>ccs claims check FILE... [--format text|json|csv]</c>: checks 837P/837I files against the SARs in the
+/// database with the claim rules of DOMAIN.md §9. Denied lines are results, not failures: the exit code is 0
+/// unless a file is missing or cannot be read as X12 (1, with one line per such file on standard error).
+/// </summary>
+internal static class ClaimsCommand
+{
+    public static Command Create()
+    {
+        var claims = new Command("claims", "Check claims against their SARs before they are sent.");
+        claims.Subcommands.Add(CreateCheck());
+        return claims;
+    }
+
+    private static Command CreateCheck()
+    {
+        var database = new DatabaseOptions();
+        var files = new Argument<string[]>("FILE")
+        {
+            Description = "837P or 837I (5010) files to check.",
+            Arity = ArgumentArity.OneOrMore,
+        };
+        var format = new Option<string>("--format")
+        {
+            Description = "text (a readable report, the default), json (JSON Lines: one object per claim, then totals) or csv (one row per finding or paying line).",
+            DefaultValueFactory = _ => "text",
+        };
+        format.AcceptOnlyFromAmong("text", "json", "csv");
+        var command = new Command("check",
+            "Check 837P/837I files line by line against the SARs in the database: each line pays, or is denied with the rule, its X12 code, why and what to correct. Exit code 1 only when a file cannot be read.");
+        command.Arguments.Add(files);
+        command.Options.Add(format);
+        database.AddTo(command);
+        command.SetReportingAction(async (parse, cancellationToken) =>
+        {
+            var configuration = parse.InvocationConfiguration;
+            var chosen = parse.GetValue(format) ?? "text";
+            await using var db = database.CreateContext(parse);
+            db.ChangeTracker.QueryTrackingBehavior = Microsoft.EntityFrameworkCore.QueryTrackingBehavior.NoTracking;
+            var output = StandardOutput(configuration.Output, out var ownsOutput);
+            try
+            {
+                var report = ClaimReport.Create(chosen, output);
+                var totals = new ClaimTotals();
+                var showProgress = ReferenceEquals(configuration.Error, Console.Error) && !Console.IsErrorRedirected
+                    && (chosen == "text" || Console.IsOutputRedirected);
+                var check = new ClaimFileCheck(new ClaimChecker(ServiceCodeGroupTableLoader.Load()), new ClaimFactsLoader(db), report, totals)
+                {
+                    ChunkSize = int.TryParse(Environment.GetEnvironmentVariable("OPENCCS_CLAIMS_CHUNK"), out var size) && size > 0 ? size : ClaimFileCheck.DefaultChunkSize,
+                    ProgressFor = (path, size) => showProgress && size >= ProgressBar.MinimumBytes
+                        ? new ProgressBar(configuration.Error, Path.GetFileName(path), size)
+                        : null,
+                };
+                foreach (var path in parse.GetValue(files) ?? [])
+                {
+                    totals.Files++;
+                    if (await check.CheckAsync(path, cancellationToken) is { } error)
+                    {
+                        totals.UnreadableFiles++;
+                        await configuration.Error.WriteLineAsync($"ccs claims check: {path}: {error}");
+                    }
+                }
+
+                report.End(totals);
+                report.Flush();
+                if (Environment.GetEnvironmentVariable("OPENCCS_CLAIMS_STATS") == "1")
+                {
+                    await configuration.Error.WriteLineAsync(RunStatistics() + "; " + check.Timings);
+                }
+
+                return totals.UnreadableFiles == 0 ? 0 : 1;
+            }
+            finally
+            {
+                if (ownsOutput)
+                {
+                    await output.DisposeAsync();
+                }
+            }
+        });
+        return command;
+    }
+
+    // For benchmarks (bench/claims/run.sh): what the run cost the process.
+    private static string RunStatistics()
+    {
+        var gc = GC.GetGCMemoryInfo(GCKind.Any);
+        using var process = System.Diagnostics.Process.GetCurrentProcess();
+        return string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"stats: peak working set {process.PeakWorkingSet64 / 1048576} MB, GC heap {gc.HeapSizeBytes / 1048576} MB, allocated {GC.GetTotalAllocatedBytes() / 1048576} MB, collections {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}, GC pause {GC.GetTotalPauseDuration().TotalMilliseconds:0} ms, CPU {process.TotalProcessorTime.TotalSeconds:0.00} s");
+    }
+
+    // Console.Out flushes on every write; a report of a million lines goes through one large buffer instead.
+    private static TextWriter StandardOutput(TextWriter configured, out bool owns)
+    {
+        owns = ReferenceEquals(configured, Console.Out);
+        return owns
+            ? new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false), 1 << 16) { AutoFlush = false }
+            : configured;
+    }
+}

@@ -388,6 +388,74 @@ public abstract class SubmissionTests<TApp>(TApp app) : IClassFixture<TApp>
         Assert.Contains("no referring provider", shared.GetProperty("instructions").GetString());
     }
 
+    [Fact]
+    public async Task An_established_client_request_extends_an_approved_sar_and_names_it()
+    {
+        var (child, npi) = await ChildWithOpenCaseAsync();
+        var client = await app.ApiClientFor(Roles.Provider);
+        var original = await SubmitAsync(client, Body(child, npi));
+
+        var tooEarly = await client.PostAsJsonAsync("/api/v1/sars", Body(child, npi) with { ExtendsSarNumber = original });
+        var unknown = await client.PostAsJsonAsync("/api/v1/sars", Body(child, npi) with { ExtendsSarNumber = SarNumber.Create(child.County, 99_999_999).Value });
+
+        Assert.Contains("only an approved SAR", await FieldErrorAsync(tooEarly, "extendsSarNumber"));
+        Assert.Contains("found no SAR", await FieldErrorAsync(unknown, "extendsSarNumber"));
+
+        await app.WithDbAsync(async db =>
+        {
+            var sar = await db.Sars.SingleAsync(s => s.Number == SarNumber.Parse(original));
+            sar.BeginReview("nurse", Now);
+            sar.Approve("nurse", Now);
+            return await db.SaveChangesAsync();
+        });
+        var extension = await SubmitAsync(client, Body(child, npi) with { ExtendsSarNumber = original, Flags = ["OutOfState"] });
+
+        var details = await client.GetFromJsonAsync<JsonElement>($"/api/v1/sars/{extension}");
+        Assert.Equal(original, details.GetProperty("extends").GetString());
+        Assert.Equal(SarRequestFlags.OutOfState, await app.WithDbAsync(db => db.Sars.Where(s => s.Number == SarNumber.Parse(extension)).Select(s => s.Flags).SingleAsync()));
+        Assert.Contains($"SAR <a href=\"/Authorizations/{original}\">{original}</a>", await (await app.PageClientFor(Roles.Provider)).GetStringAsync($"/Authorizations/{extension}"));
+    }
+
+    [Fact]
+    public async Task The_form_records_request_flags_and_keeps_posting_to_itself_after_adding_a_line()
+    {
+        var (child, npi) = await ChildWithOpenCaseAsync();
+        var client = await app.PageClientFor(Roles.Provider);
+        var form = await client.GetStringAsync("/Authorizations/Submit");
+        var fields = new List<KeyValuePair<string, string>>
+        {
+            new("__RequestVerificationToken", CcsApp.AntiForgeryToken(form)),
+            new("formType", "EstablishedClient"), new("clientId", child.Cin), new("dateOfBirth", child.DateOfBirth.ToString("yyyy-MM-dd")),
+            new("requestingProviderNpi", npi), new("diagnosisCode", "Q21.0"), new("flags", "OutOfState"), new("flags", "SecondOpinion"),
+            new("lines[0].codeSystem", "Cpt"), new("lines[0].code", "99214"), new("lines[0].description", "Visit"),
+            new("lines[0].from", "2026-12-01"), new("lines[0].to", "2027-02-28"), new("lines[0].units", "2"),
+        };
+
+        var more = await Responses.HtmlAsync(await client.PostAsync("/Authorizations/Submit?handler=AddLine", new FormUrlEncodedContent(fields)));
+        Assert.Equal("/Authorizations/Submit", more.QuerySelector("form.usa-form")!.GetAttribute("action"));
+        Assert.True(more.QuerySelector("#flag-SecondOpinion")!.HasAttribute("checked"));
+
+        var response = await client.PostAsync("/Authorizations/Submit", new FormUrlEncodedContent(fields));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var number = response.Headers.Location!.OriginalString.Split('/').Last();
+        Assert.Equal(SarRequestFlags.OutOfState | SarRequestFlags.SecondOpinion,
+            await app.WithDbAsync(db => db.Sars.Where(s => s.Number == SarNumber.Parse(number)).Select(s => s.Flags).SingleAsync()));
+    }
+
+    private static async Task<string> SubmitAsync(HttpClient client, SarSubmissionBody body)
+    {
+        var response = await client.PostAsJsonAsync("/api/v1/sars", body);
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("number").GetString()!;
+    }
+
+    private static async Task<string> FieldErrorAsync(HttpResponseMessage response, string field)
+    {
+        var problem = await Responses.AssertProblemAsync(response, HttpStatusCode.BadRequest);
+        return string.Join(" ", problem.GetProperty("errors").GetProperty(field).EnumerateArray().Select(e => e.GetString()));
+    }
+
     private static SarSubmissionBody Body(TestChild child, string npi) => new(
         FormType: "EstablishedClient", ClientId: child.Cin, DateOfBirth: child.DateOfBirth.ToString("yyyy-MM-dd"), RequestingProviderNpi: npi,
         DiagnosisCode: "Q21.0", Lines: [new SarLineInput("Cpt", "93306", "Echocardiogram, complete", "2026-12-01", "2027-02-28", 2, "once a month")]);

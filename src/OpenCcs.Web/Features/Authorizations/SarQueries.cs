@@ -29,7 +29,11 @@ public sealed record SarTransitionView(SarStatus From, SarStatus To, DateTime At
 public sealed record SarDetails(
     string Number, Guid ChildId, string ChildName, string RequestingProvider, string RequestingProviderNpi, SarFormType FormType,
     string DiagnosisCode, bool Expedited, DateTime ReceivedAt, SarStatus Status, string? DecisionReason,
-    IReadOnlyList<SarLineView> Lines, IReadOnlyList<SarTransitionView> History, string? Reviewer = null, bool AwaitingEligibility = false, string? Scg = null);
+    IReadOnlyList<SarLineView> Lines, IReadOnlyList<SarTransitionView> History, string? Reviewer = null, bool AwaitingEligibility = false, string? Scg = null)
+{
+    /// <summary>The approved SAR this one extends (DHCS 4509), or null.</summary>
+    public string? Extends { get; init; }
+}
 
 /// <summary>The SARs the user may see, newest first, filterable by status and number.</summary>
 public sealed class ListSars(CcsDbContext db, ChildAccess access, Auditor auditor)
@@ -93,6 +97,9 @@ public sealed class GetSar(CcsDbContext db, ChildAccess access, Auditor auditor,
             sar.Expedited, sar.ReceivedAt, sar.Status, sar.DecisionReason,
             sar.Lines.Select(l => new SarLineView(l.LineNumber, l.CodeSystem, l.Code, l.Description, l.From, l.To, l.RequestedUnits, l.AuthorizedUnits, l.AuthorizedFrom, l.AuthorizedTo)).ToList(),
             sar.History.Select(h => new SarTransitionView(h.From, h.To, h.At, h.Reason)).ToList(),
-            SubmitSar.DescribeReviewer(counties, sar), sar.AwaitingEligibility, sar.GrantedScg() is { } scg ? $"{scg.Code}, {scg.From:yyyy-MM-dd} to {scg.To:yyyy-MM-dd}" : null);
+            SubmitSar.DescribeReviewer(counties, sar), sar.AwaitingEligibility, sar.GrantedScg() is { } scg ? $"{scg.Code}, {scg.From:yyyy-MM-dd} to {scg.To:yyyy-MM-dd}" : null)
+        {
+            Extends = sar.ExtendsNumber?.Value,
+        };
     }
 }

@@ -14,7 +14,11 @@ namespace OpenCcs.Web.Features.Authorizations;
 /// <summary>A submission whose every field checked out, with the child and providers it names.</summary>
 public sealed record ValidSarSubmission(
     SarFormType FormType, Guid ChildId, CountyCode County, bool HasOpenCase, Provider Provider, Provider? Facility, DateTime ReceivedAt,
-    SarRequestFlags Flags, IReadOnlyList<SarLineRequest> Lines, IReadOnlyList<(SarAttachment Accepted, byte[] Content)> Attachments);
+    SarRequestFlags Flags, IReadOnlyList<SarLineRequest> Lines, IReadOnlyList<(SarAttachment Accepted, byte[] Content)> Attachments)
+{
+    /// <summary>The approved SAR this request extends (DHCS 4509), or null.</summary>
+    public Sar? Extends { get; init; }
+}
 
 /// <summary>
 /// Checks every field of a SAR at once (DOMAIN.md §5, §6): finds the child by CIN or BIC ID and date of birth,
@@ -39,6 +43,7 @@ public sealed class SarSubmissionValidator(CcsDbContext db, CurrentUser user, At
         if (input.Expedited && string.IsNullOrWhiteSpace(input.ExpeditedReason)) errors.Add("expeditedReason", "Say why the request needs an expedited review.");
         var lines = SarInputParsing.ParseLines(input.Lines, errors);
         var attachments = CheckAttachments(files, errors);
+        var extends = await FindExtendedSarAsync(input.ExtendsSarNumber, errors, cancellationToken);
 
         if (provider is not null)
         {
@@ -55,7 +60,31 @@ public sealed class SarSubmissionValidator(CcsDbContext db, CurrentUser user, At
             errors.Add("formType", "The child has no open CCS case, so the established-client form (DHCS 4509) does not apply. Submit a new referral SAR (DHCS 4488); it waits for the eligibility decision.");
         if (errors.Any || child is null || provider is null || formType is null) return (null, new SubmitSarOutcome.Invalid(errors.ToDictionary()));
         var (childId, county, hasOpenCase) = child.Value;
-        return (new ValidSarSubmission(formType.Value, childId, county, hasOpenCase, provider, facility, receivedAt, flags, lines, attachments), null);
+        return (new ValidSarSubmission(formType.Value, childId, county, hasOpenCase, provider, facility, receivedAt, flags, lines, attachments) { Extends = extends }, null);
+    }
+
+    /// <summary>
+    /// The SAR an extension continues: a provider extends their organisation's own SARs, county staff those of
+    /// their county. Whether it may be extended (approved, same child, established-client form) is the SAR's rule.
+    /// </summary>
+    private async Task<Sar?> FindExtendedSarAsync(string? text, FieldErrors errors, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return null;
+        if (!SarNumber.TryParse(text, out var number))
+        {
+            errors.Add("extendsSarNumber", $"{text.Trim()} is not a SAR number: 11 digits, the county code first.");
+            return null;
+        }
+        var sar = await db.Sars.AsNoTracking().SingleOrDefaultAsync(s => s.Number == number, cancellationToken);
+        var ours = sar is not null && (SubmitSar.MayEnterPaperSars(user.Role)
+            ? user.County is { } county && sar.County == county
+            : user.OrganizationId is { } org && await db.Providers.AnyAsync(p => p.Id == sar.RequestingProviderId && p.OrganizationId == org, cancellationToken));
+        if (!ours)
+        {
+            errors.Add("extendsSarNumber", $"We found no SAR {number.Value} that you can extend. Check the number on the approval, or submit a new request.");
+            return null;
+        }
+        return sar;
     }
 
     private DateTime ReceivedAt(SarSubmission input, DateTime now, FieldErrors errors)

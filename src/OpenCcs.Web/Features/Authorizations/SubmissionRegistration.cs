@@ -14,7 +14,7 @@ public sealed record SarSubmissionBody(
     string? FormType = null, string? ClientId = null, string? DateOfBirth = null, string? RequestingProviderNpi = null,
     string? DiagnosisCode = null, string? FacilityNpi = null, IReadOnlyList<SarLineInput>? Lines = null,
     bool Expedited = false, string? ExpeditedReason = null, IReadOnlyList<string>? Flags = null, DateTime? ReceivedAt = null,
-    IReadOnlyList<SarAttachmentBody>? Attachments = null);
+    IReadOnlyList<SarAttachmentBody>? Attachments = null, string? ExtendsSarNumber = null);
 
 /// <summary>Handlers and endpoints for submitting SARs and following their status (the provider's side).</summary>
 public static class SubmissionRegistration
@@ -73,7 +73,7 @@ public static class SubmissionRegistration
         }
         if (decodeErrors.Count > 0) return TypedResults.ValidationProblem(decodeErrors, title: "The SAR has problems to correct.");
         var input = new SarSubmission(body.FormType, body.ClientId, body.DateOfBirth, body.RequestingProviderNpi, body.DiagnosisCode, body.FacilityNpi,
-            body.Lines, body.Expedited, body.ExpeditedReason, body.Flags, body.ReceivedAt);
+            body.Lines, body.Expedited, body.ExpeditedReason, body.Flags, body.ReceivedAt, body.ExtendsSarNumber);
         return await handler.HandleAsync(input, files, idempotencyKey, ct) switch
         {
             SubmitSarOutcome.Accepted a => TypedResults.Created($"/api/v1/sars/{a.Receipt.Number}", a.Receipt),

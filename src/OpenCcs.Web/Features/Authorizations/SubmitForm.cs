@@ -30,6 +30,8 @@ public abstract class SubmitFormModel(SubmitSar handler) : PageModel
     [BindProperty] public bool Expedited { get; set; }
     [BindProperty] public string? ExpeditedReason { get; set; }
     [BindProperty] public DateTime? ReceivedAt { get; set; }
+    [BindProperty] public string? ExtendsSarNumber { get; set; }
+    [BindProperty] public List<string> Flags { get; set; } = [];
     [BindProperty] public List<SarLineInput> Lines { get; set; } = [];
     [BindProperty] public List<IFormFile> Attachments { get; set; } = [];
 
@@ -78,7 +80,7 @@ public abstract class SubmitFormModel(SubmitSar handler) : PageModel
             files.Add(new SarFileInput(file.FileName, file.ContentType, file.Length, content));
         }
         var input = new SarSubmission(FormType, ClientId, DateOfBirth, RequestingProviderNpi, DiagnosisCode, FacilityNpi, Lines, Expedited, ExpeditedReason,
-            null, PaperEntry ? ReceivedAt : null);
+            Flags, PaperEntry ? ReceivedAt : null, string.IsNullOrWhiteSpace(ExtendsSarNumber) ? null : ExtendsSarNumber);
         switch (await handler.HandleAsync(input, files, null, cancellationToken))
         {
             case SubmitSarOutcome.Accepted { Receipt: var receipt }:

@@ -29,7 +29,8 @@ public sealed record SarFileInput(string FileName, string ContentType, long Size
 public sealed record SarSubmission(
     string? FormType = null, string? ClientId = null, string? DateOfBirth = null, string? RequestingProviderNpi = null,
     string? DiagnosisCode = null, string? FacilityNpi = null, IReadOnlyList<SarLineInput>? Lines = null,
-    bool Expedited = false, string? ExpeditedReason = null, IReadOnlyList<string>? Flags = null, DateTime? ReceivedAt = null);
+    bool Expedited = false, string? ExpeditedReason = null, IReadOnlyList<string>? Flags = null, DateTime? ReceivedAt = null,
+    string? ExtendsSarNumber = null);
 
 /// <summary>What the sender learns at once: the number, where the request stands and who reviews it.</summary>
 public sealed record SarReceipt(string Number, SarStatus Status, bool AwaitingEligibility, string Reviewer, string? Explanation, DateTime ReceivedAt);
@@ -121,13 +122,15 @@ public sealed class SubmitSar(
         try
         {
             sar = Sar.Submit(number, valid.ChildId, valid.Provider.Id, valid.Facility?.Id, valid.FormType, input.DiagnosisCode!, input.Expedited,
-                input.ExpeditedReason, valid.Lines, user.Id, valid.ReceivedAt, valid.Flags, valid.HasOpenCase);
+                input.ExpeditedReason, valid.Lines, user.Id, valid.ReceivedAt, valid.Flags, valid.HasOpenCase, valid.Extends);
             if (pharmacy.Applies(sar, codes))
                 sar.Redirect(user.Id, pharmacy.ExplanationFor(counties.Get(valid.County).ModelOn(DateOnly.FromDateTime(valid.ReceivedAt)).CareModel), valid.ReceivedAt);
         }
         catch (DomainRuleException rule)
         {
-            var field = rule.Rule.StartsWith("sar.pharmacy", StringComparison.Ordinal) ? "lines" : "formType";
+            var field = rule.Rule.StartsWith("sar.pharmacy", StringComparison.Ordinal) ? "lines"
+                : rule.Rule.StartsWith("sar.extension", StringComparison.Ordinal) ? "extendsSarNumber"
+                : "formType";
             return new SubmitSarOutcome.Invalid(new Dictionary<string, string[]>(StringComparer.Ordinal) { [field] = [rule.Message] });
         }
         db.Sars.Add(sar);

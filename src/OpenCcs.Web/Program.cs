@@ -66,15 +66,18 @@ services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
     return Task.CompletedTask;
 }));
 services.AddHealthChecks().AddDbContextCheck<CcsDbContext>("database");
-services.AddOpenTelemetry()
-    .ConfigureResource(r => r.AddService("OpenCCS"))
-    .WithTracing(tracing =>
-    {
-        tracing.AddAspNetCoreInstrumentation(o => o.Filter = c => !c.Request.Path.StartsWithSegments("/lib"));
-        tracing.AddSource(Telemetry.SourceName);
-        if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
+// Tracing only when there is somewhere to send it: recording spans nobody reads costs every request CPU.
+if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
+{
+    services.AddOpenTelemetry()
+        .ConfigureResource(r => r.AddService("OpenCCS"))
+        .WithTracing(tracing =>
+        {
+            tracing.AddAspNetCoreInstrumentation(o => o.Filter = c => !c.Request.Path.StartsWithSegments("/lib"));
+            tracing.AddSource(Telemetry.SourceName);
             tracing.AddOtlpExporter();
-    });
+        });
+}
 
 var app = builder.Build();
 

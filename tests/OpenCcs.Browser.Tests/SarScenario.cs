@@ -82,7 +82,7 @@ public sealed record SarScenario(string Cin, DateOnly DateOfBirth, string Physic
         await page.GetByLabel(new Regex(@"^Form\b")).SelectOptionAsync(new SelectOptionValue { Label = "Established client (DHCS 4509)" });
         await page.GetByLabel("CIN or BIC ID").FillAsync(Cin);
         await page.GetByLabel("Date of birth").FillAsync(DateOfBirth.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
-        await page.GetByLabel("Requesting provider NPI").FillAsync(PhysicianNpi);
+        await page.GetByLabel("Requesting provider NPI").SelectOptionAsync(new SelectOptionValue { Value = PhysicianNpi });
         await page.GetByLabel("CCS diagnosis (ICD-10-CM)").FillAsync("Q21.0");
 
         var line = page.GetByRole(AriaRole.Group, new() { Name = "Line 1", Exact = true });

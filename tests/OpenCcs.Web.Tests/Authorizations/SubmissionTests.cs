@@ -443,6 +443,20 @@ public abstract class SubmissionTests<TApp>(TApp app) : IClassFixture<TApp>
             await app.WithDbAsync(db => db.Sars.Where(s => s.Number == SarNumber.Parse(number)).Select(s => s.Flags).SingleAsync()));
     }
 
+    [Fact]
+    public async Task The_provider_form_lists_only_the_organisations_providers_paneled_today()
+    {
+        var (_, npi) = await ChildWithOpenCaseAsync();
+        var elsewhere = await app.WithDbAsync(db => db.Providers.Where(p => db.ProviderOrganizations.Any(o => o.Id == p.OrganizationId && o.Name != ScopedRecords.ProviderOrganization))
+            .Select(p => p.Npi).FirstAsync());
+
+        var page = await Responses.HtmlAsync(await (await app.PageClientFor(Roles.Provider)).GetAsync("/Authorizations/Submit"));
+
+        var listed = page.QuerySelectorAll("select#requestingProviderNpi option").Select(o => o.GetAttribute("value")).ToList();
+        Assert.Contains(npi, listed);
+        Assert.DoesNotContain(elsewhere.Value, listed);
+    }
+
     private static async Task<string> SubmitAsync(HttpClient client, SarSubmissionBody body)
     {
         var response = await client.PostAsJsonAsync("/api/v1/sars", body);

@@ -53,14 +53,27 @@ public abstract class SubmitFormModel(SubmitSar handler) : PageModel
 
     public SarLineInput LineAt(int index) => index < Lines.Count ? Lines[index] : new SarLineInput();
 
-    public void OnGet() => FormType ??= nameof(SarFormType.EstablishedClient);
+    /// <summary>The providers the sender may name as requesting provider, when the form offers a list; empty means type the NPI.</summary>
+    public IReadOnlyList<ProviderChoice> ProviderChoices { get; private set; } = [];
+
+    /// <summary>Who may be chosen as requesting provider; by default nobody is listed and the NPI is typed.</summary>
+    protected virtual Task<IReadOnlyList<ProviderChoice>> ProviderChoicesAsync(CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<ProviderChoice>>([]);
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        FormType ??= nameof(SarFormType.EstablishedClient);
+        ProviderChoices = await ProviderChoicesAsync(cancellationToken);
+        if (ProviderChoices.Count == 1) RequestingProviderNpi ??= ProviderChoices[0].Npi;
+    }
 
     /// <summary>Re-shows the form with one more line row, keeping what was typed; files must be chosen again.</summary>
-    public IActionResult OnPostAddLine()
+    public async Task<IActionResult> OnPostAddLineAsync(CancellationToken cancellationToken)
     {
         ModelState.Clear();
         while (Lines.Count < LineRows) Lines.Add(new SarLineInput());
         if (Lines.Count < MaxLines) Lines.Add(new SarLineInput());
+        ProviderChoices = await ProviderChoicesAsync(cancellationToken);
         return Page();
     }
 
@@ -95,6 +108,10 @@ public abstract class SubmitFormModel(SubmitSar handler) : PageModel
                 ModelState.AddModelError("requestingProviderNpi", refused.Explanation);
                 break;
         }
+        ProviderChoices = await ProviderChoicesAsync(cancellationToken);
         return Page();
     }
 }
+
+/// <summary>A provider the sender may name on the SAR: their NPI and name as the form lists them.</summary>
+public sealed record ProviderChoice(string Npi, string Name);

@@ -124,9 +124,11 @@ internal sealed partial class ClaimRun
             {
                 var used = _usage.UsedOn(sar.Number, authorized.Facts.LineNumber);
                 Fail(ref findings, Finding(ClaimRules.UnitsExceeded, X12Code.Carc198,
-                    $"The line bills {Amount(line.Units)} units of {service}; SAR {sar.Number} {authorized.Label} authorised {authorized.Facts.AuthorizedUnits}"
-                    + (used > 0 ? $", of which {Amount(used)} were billed on earlier lines, leaving {Amount(Math.Max(left, 0))}." : "."),
-                    $"Bill at most {Amount(Math.Max(left, 0))} units in {ClaimFields.Units(_form)}, or ask the county to authorise more on SAR {sar.Number}."));
+                    $"The line bills {UnitsText(line.Units)} of {service}; SAR {sar.Number} {authorized.Label} authorised {UnitsText(authorized.Facts.AuthorizedUnits ?? 0)}"
+                    + (used > 0 ? $", of which {UnitsText(used)} {(used == 1 ? "was" : "were")} billed on earlier lines, leaving {UnitsText(Math.Max(left, 0))}." : "."),
+                    left > 0
+                        ? $"Bill at most {UnitsText(left)} in {ClaimFields.Units(_form)}, or ask the county to authorise more on SAR {sar.Number}."
+                        : $"Nothing is left to bill on SAR {sar.Number} {authorized.Label}: remove the line, or ask the county to authorise more."));
                 return null;
             }
             return authorized;

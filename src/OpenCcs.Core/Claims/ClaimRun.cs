@@ -71,6 +71,9 @@ internal sealed partial class ClaimRun
 
     private static string Amount(decimal units) => units.ToString("0.###", CultureInfo.InvariantCulture);
 
+    /// <summary>"1 unit", "2 units", "0.5 units".</summary>
+    private static string UnitsText(decimal units) => units == 1 ? "1 unit" : $"{Amount(units)} units";
+
     private ClaimFinding LineEmpty(int position) => Finding(ClaimRules.LineCodeMissing, X12Code.Carc16,
         $"Line {position} is empty.",
         $"Enter the date of service, the code and the units, or remove the line.");

@@ -32,7 +32,18 @@ public class UnitsRuleTests
 
         Assert.True(result.Lines[0].Pays);
         var finding = Verdict.DeniedLine(result, 1, ClaimRules.UnitsExceeded)[0];
-        Assert.Contains("1 were billed on earlier lines, leaving 1", finding.Message);
+        Assert.Contains("1 unit was billed on earlier lines, leaving 1 unit.", finding.Message);
+        Assert.Contains("Bill at most 1 unit in", finding.Fix);
+    }
+
+    [Fact]
+    public void A_line_billed_after_the_units_are_used_up_is_told_nothing_is_left()
+    {
+        var result = Check(OfficeVisit(Line("93306", 1, units: 2), Line("93306", 2, units: 1)));
+
+        var finding = Verdict.DeniedLine(result, 1, ClaimRules.UnitsExceeded)[0];
+        Assert.Contains("bills 1 unit of CPT 93306", finding.Message);
+        Assert.Contains("Nothing is left to bill", finding.Fix);
     }
 
     [Fact]

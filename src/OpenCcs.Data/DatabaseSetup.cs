@@ -31,11 +31,12 @@ public static class DatabaseSetup
             case DatabaseProvider.Postgres:
                 if (string.IsNullOrWhiteSpace(connection))
                     throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:Ccs is empty; set it to an Npgsql connection string.");
-                services.AddDbContext<CcsDbContext, PostgresCcsDbContext>(o => ConfigurePostgres(o, connection));
+                // Pooled: a request reuses a context instead of building one (EF Core resets its state on return).
+                services.AddDbContextPool<CcsDbContext, PostgresCcsDbContext>(o => ConfigurePostgres(o, connection));
                 break;
             default:
                 var sqlite = PrepareSqlite(connection);
-                services.AddDbContext<CcsDbContext, SqliteCcsDbContext>(o => ConfigureSqlite(o, sqlite));
+                services.AddDbContextPool<CcsDbContext, SqliteCcsDbContext>(o => ConfigureSqlite(o, sqlite));
                 break;
         }
         return services;

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using OpenCcs.Data.Identity;
+using Microsoft.Extensions.DependencyInjection;
 using OpenCcs.Testing;
 
 namespace OpenCcs.Web.Tests.Hosting;
@@ -48,5 +49,25 @@ public sealed class StartupTests
 
         Assert.Equal(HttpStatusCode.OK, health.StatusCode);
         Assert.True(await app.WithDbAsync(db => db.Sars.AnyAsync()));
+    }
+
+    [Fact]
+    public async Task A_pooled_database_context_comes_back_from_the_pool_with_savepoints_on_and_nothing_tracked()
+    {
+        using var app = new CcsApp(TestDatabase.Sqlite, seed: false);
+        OpenCcs.Data.CcsDbContext db;
+        await using (var first = app.Scope())
+        {
+            db = first.ServiceProvider.GetRequiredService<OpenCcs.Data.CcsDbContext>();
+            db.Database.AutoSavepointsEnabled = false; // as the SAR submission does for its single SaveChanges
+            db.ProviderOrganizations.Add(OpenCcs.Core.Providers.ProviderOrganization.Create("Unsaved", CcsApp.Now.UtcDateTime));
+        }
+
+        await using var second = app.Scope();
+        var reused = second.ServiceProvider.GetRequiredService<OpenCcs.Data.CcsDbContext>();
+
+        Assert.Same(db, reused); // pooled: the next request gets the same context back
+        Assert.True(reused.Database.AutoSavepointsEnabled);
+        Assert.False(reused.ChangeTracker.HasChanges());
     }
 }

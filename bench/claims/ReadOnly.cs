@@ -24,10 +24,11 @@ internal static class ReadOnly
         else
         {
             using var reader = new Claim837Reader(stream);
-            foreach (var claim in reader.ReadClaims())
+            // The path ccs claims check takes: straight to ClaimToCheck, no Claim837 records.
+            foreach (var claim in reader.ReadClaimsToCheck())
             {
                 claims++;
-                lines += claim.ToClaimToCheck().Lines.Count;
+                lines += claim.Claim.Lines.Count;
             }
         }
 

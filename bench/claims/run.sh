@@ -10,7 +10,7 @@
 #
 # Environment: LINES (default 1000000), RUNS (default 3, best wall time kept), FORMAT (ccs --format, default text),
 # WORK (folder for the file and database; default a temporary one, deleted at the end unless KEEP=1),
-# RESULTS_OUT (also write the results table there).
+# RESULTS_OUT (also write the results table there), BASELINE_CCS (an older ccs.dll to measure in the same run).
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
@@ -72,6 +72,10 @@ echo "== measure ($runs runs each, best wall time kept)"
 floor=$(measure cat "$file")
 ours=$(measure env OPENCCS_CLAIMS_STATS=1 dotnet "$ccs" claims check "$file" --format "$format" --connection "Data Source=$db")
 reader=$(measure dotnet "$generator" read "$file")
+# BASELINE_CCS=/path/to/an/older/ccs.dll measures that build too, in the same run, for before/after figures.
+if [[ -n "${BASELINE_CCS:-}" ]]; then
+    baseline=$(measure dotnet "$BASELINE_CCS" claims check "$file" --format "$format" --connection "Data Source=$db")
+fi
 peer=$(measure node bench/claims/node/parse.js "$file")
 stats=$(OPENCCS_CLAIMS_STATS=1 dotnet "$ccs" claims check "$file" --format "$format" --connection "Data Source=$db" 2>&1 >/dev/null | grep '^stats:' || true)
 reader_out=$(dotnet "$generator" read "$file")
@@ -92,6 +96,9 @@ results=$(
     echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|"
     row '`cat FILE > /dev/null` (floor)' "$floor"
     row '`ccs claims check FILE` (ours)' "$ours"
+    if [[ -n "${baseline:-}" ]]; then
+        row '`ccs claims check FILE` (baseline build, `BASELINE_CCS`)' "$baseline"
+    fi
     row '`OpenCcs.Bench.Claims read FILE` (our reader alone)' "$reader"
     row '`node parse.js FILE` (node-x12 stream)' "$peer"
     echo

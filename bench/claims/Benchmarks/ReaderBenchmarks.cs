@@ -47,4 +47,17 @@ public class ReaderBenchmarks
 
         return lines;
     }
+
+    [Benchmark(Description = "claims read straight to ClaimToCheck (ReadClaimsToCheck, as ccs claims check)")]
+    public int ClaimsToCheck()
+    {
+        using var reader = new Claim837Reader(new MemoryStream(_file, writable: false));
+        var lines = 0;
+        foreach (var claim in reader.ReadClaimsToCheck())
+        {
+            lines += claim.Claim.Lines.Count;
+        }
+
+        return lines;
+    }
 }

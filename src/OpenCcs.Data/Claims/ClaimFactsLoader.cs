@@ -8,12 +8,42 @@ namespace OpenCcs.Data.Claims;
 /// Loads what claims refer to (their SARs with the child's CIN and the authorised provider's NPI, and
 /// every billing, rendering and referring provider) in a few set-based queries, read-only.
 /// </summary>
-public sealed class ClaimFactsLoader(CcsDbContext db)
+public sealed class ClaimFactsLoader
 {
     // Numbers go to the database as one array parameter (SQLite json_each, PostgreSQL = ANY): the SQL text is the
-    // same for every batch, so EF Core compiles each query once. Expanded IN lists (EF Core 10's default) made a new
-    // SQL text, and a new compiled shaper, for nearly every batch of a large file.
+    // same for every batch, so each statement is prepared once. Expanded IN lists made a new SQL text for nearly
+    // every batch of a large file.
     private const int QueryChunk = 5_000;
+
+    private readonly CcsDbContext? _db;
+    private readonly System.Data.Common.DbConnection? _connection;
+    private readonly bool _postgres;
+    private System.Data.Common.DbCommand? _sarCommand, _providerCommand;
+
+    /// <summary>Reads through the context's connection (opened and closed around each query).</summary>
+    public ClaimFactsLoader(CcsDbContext db)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        _db = db;
+        _postgres = db.Provider == DatabaseProvider.Postgres;
+    }
+
+    private ClaimFactsLoader(System.Data.Common.DbConnection connection, DatabaseProvider provider)
+    {
+        _connection = connection;
+        _postgres = provider == DatabaseProvider.Postgres;
+    }
+
+    /// <summary>
+    /// For batch runs (<c>ccs claims check</c>): every query goes straight to <paramref name="connection"/> in plain
+    /// SQL, with no EF Core model or query pipeline, and its two statements are prepared once and reused. The
+    /// connection is opened on first use and left open; the caller owns it.
+    /// </summary>
+    public static ClaimFactsLoader ForConnection(System.Data.Common.DbConnection connection, DatabaseProvider provider)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        return new ClaimFactsLoader(connection, provider);
+    }
 
     public async Task<ClaimFactsCache> LoadForAsync(IReadOnlyCollection<ClaimToCheck> claims, CancellationToken ct = default)
     {
@@ -81,25 +111,82 @@ public sealed class ClaimFactsLoader(CcsDbContext db)
         ORDER BY s."Number", l."LineNumber"
         """;
 
-    private async Task LoadSarsAsync(ClaimFactsCache cache, SarNumber[] numbers, CancellationToken ct)
+    // Providers with their panel periods (kind 0) and facility approvals (kind 1), one flat row each, in plain SQL
+    // like the SARs: a facility is authorised by its approvals, any other provider by its panel periods.
+    private const string ProvidersSql = """
+        SELECT p."Npi", p."Name", p."Type", x."Kind", x."From", x."To"
+        FROM providers AS p
+        LEFT JOIN (SELECT "ProviderId", 0 AS "Kind", "From", "To", "Id" FROM provider_panel_periods
+                   UNION ALL
+                   SELECT "ProviderId", 1 AS "Kind", "From", "To", "Id" FROM facility_approvals) AS x ON x."ProviderId" = p."Id"
+        WHERE {0}
+        ORDER BY p."Npi", x."Kind", x."From", x."Id"
+        """;
+
+    private string Where(string column) => _postgres
+        ? $"{column} = ANY(@numbers)"
+        : $"{column} IN (SELECT value FROM json_each(@numbers))";
+
+    // Runs one of the two statements for a batch of numbers. On a context, the connection is opened and closed
+    // around the query (as EF Core would); on a connection of our own, the command is created and prepared once.
+    private async Task QueryAsync(string sql, string[] values, bool sars, Action<System.Data.Common.DbDataReader> read, CancellationToken ct)
     {
-        var postgres = db.Provider == DatabaseProvider.Postgres;
-        await db.Database.OpenConnectionAsync(ct);
+        System.Data.Common.DbConnection connection;
+        if (_db is not null)
+        {
+            await _db.Database.OpenConnectionAsync(ct);
+            connection = _db.Database.GetDbConnection();
+        }
+        else
+        {
+            connection = _connection!;
+            if (connection.State != System.Data.ConnectionState.Open) await connection.OpenAsync(ct);
+        }
+
         try
         {
-            await using var command = db.Database.GetDbConnection().CreateCommand();
-            command.CommandText = string.Format(System.Globalization.CultureInfo.InvariantCulture, SarLinesSql,
-                postgres ? "s.\"Number\" = ANY(@numbers)" : "s.\"Number\" IN (SELECT value FROM json_each(@numbers))");
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = "@numbers";
-            var values = Array.ConvertAll(numbers, n => n.Value);
-            parameter.Value = postgres ? values : System.Text.Json.JsonSerializer.Serialize(values);
-            command.Parameters.Add(parameter);
-            await using var reader = await command.ExecuteReaderAsync(ct);
+            var command = _db is null ? (sars ? _sarCommand : _providerCommand) : null;
+            var owned = command is null && _db is not null;
+            if (command is null)
+            {
+                command = connection.CreateCommand();
+                command.CommandText = string.Format(System.Globalization.CultureInfo.InvariantCulture, sql, Where(sars ? "s.\"Number\"" : "p.\"Npi\""));
+                var created = command.CreateParameter();
+                created.ParameterName = "@numbers";
+                command.Parameters.Add(created);
+                if (_db is null)
+                {
+                    if (sars) _sarCommand = command;
+                    else _providerCommand = command;
+                }
+            }
+
+            try
+            {
+                command.Parameters[0].Value = _postgres ? values : System.Text.Json.JsonSerializer.Serialize(values);
+                if (_db is null && !_postgres) await command.PrepareAsync(ct);
+                await using var reader = await command.ExecuteReaderAsync(ct);
+                read(reader);
+            }
+            finally
+            {
+                if (owned) await command.DisposeAsync();
+            }
+        }
+        finally
+        {
+            if (_db is not null) await _db.Database.CloseConnectionAsync();
+        }
+    }
+
+    private async Task LoadSarsAsync(ClaimFactsCache cache, SarNumber[] numbers, CancellationToken ct)
+    {
+        await QueryAsync(SarLinesSql, Array.ConvertAll(numbers, n => n.Value), sars: true, reader =>
+        {
             string? current = null;
             SarFacts? head = null;
             var lines = new List<SarLineFacts>(4);
-            while (await reader.ReadAsync(ct))
+            while (reader.Read())
             {
                 var number = reader.GetString(0);
                 if (number != current)
@@ -129,11 +216,7 @@ public sealed class ClaimFactsLoader(CcsDbContext db)
             }
 
             Add(cache, head, lines);
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
+        }, ct);
 
         foreach (var number in numbers)
         {
@@ -153,15 +236,43 @@ public sealed class ClaimFactsLoader(CcsDbContext db)
 
     private async Task LoadProvidersAsync(ClaimFactsCache cache, Npi[] npis, CancellationToken ct)
     {
-        var providers = await db.Providers.AsNoTracking().Where(p => EF.Parameter(npis).Contains(p.Npi)).AsSplitQuery().ToListAsync(ct);
-        foreach (var provider in providers)
+        await QueryAsync(ProvidersSql, Array.ConvertAll(npis, n => n.Value), sars: false, reader =>
         {
-            var periods = provider.IsFacility ? provider.Approvals.Select(a => a.Period).ToArray() : provider.PanelPeriods.ToArray();
-            cache.AddProvider(provider.Npi.Value, new ProviderFacts(provider.Npi.Value, provider.Name, provider.Type, periods));
-        }
+            string? current = null, name = null;
+            var type = default(Core.Providers.ProviderType);
+            var periods = new List<Core.Providers.PanelPeriod>(2);
+            while (reader.Read())
+            {
+                var npi = reader.GetString(0);
+                if (npi != current)
+                {
+                    Add(cache, current, name, type, periods);
+                    current = npi;
+                    name = reader.GetString(1);
+                    type = Enum.Parse<Core.Providers.ProviderType>(reader.GetString(2));
+                }
+
+                // Facilities are authorised by their approvals, everyone else by their panel periods.
+                var facility = type is Core.Providers.ProviderType.Hospital or Core.Providers.ProviderType.SpecialCareCenter;
+                if (!reader.IsDBNull(3) && reader.GetInt32(3) == (facility ? 1 : 0))
+                {
+                    periods.Add(new Core.Providers.PanelPeriod(reader.GetFieldValue<DateOnly>(4), reader.IsDBNull(5) ? null : reader.GetFieldValue<DateOnly>(5)));
+                }
+            }
+
+            Add(cache, current, name, type, periods);
+        }, ct);
+
         foreach (var npi in npis)
         {
             if (!cache.KnowsProvider(npi.Value)) cache.AddProvider(npi.Value, null);
+        }
+
+        static void Add(ClaimFactsCache cache, string? npi, string? name, Core.Providers.ProviderType type, List<Core.Providers.PanelPeriod> periods)
+        {
+            if (npi is null) return;
+            cache.AddProvider(npi, new ProviderFacts(npi, name!, type, periods.ToArray()));
+            periods.Clear();
         }
     }
 }

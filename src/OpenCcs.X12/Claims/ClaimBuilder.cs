@@ -32,7 +32,23 @@ internal sealed class ClaimBuilder(int segmentNumber, string transactionControlN
     public Provider837? RenderingProvider { get; set; }
     public Provider837? AttendingProvider { get; set; }
     public List<Diagnosis> Diagnoses { get; } = new(2);
-    public List<ServiceLine837> Lines { get; } = new(4);
+    public List<ServiceLine837> Lines => _lines ??= new(4);
+
+    /// <summary>
+    /// Set when the reader maps claims straight to the claim check (<see cref="Claim837Reader.ReadClaimsToCheck"/>):
+    /// lines then become <see cref="Core.Claims.ClaimLineToCheck"/> as they finish, with no <see cref="ServiceLine837"/>.
+    /// </summary>
+    public List<Core.Claims.ClaimLineToCheck>? CheckLines { get; init; }
+
+    /// <summary>With <see cref="CheckLines"/>: the place of service a line without SV1-05 takes (see <see cref="ClaimCheckMapping"/>).</summary>
+    public string? ClaimPlaceOfService { get; set; }
+
+    /// <summary>With <see cref="CheckLines"/>: whether any line was an emergency (SV1-09).</summary>
+    public bool AnyLineEmergency { get; private set; }
+
+    private List<ServiceLine837>? _lines;
+
+    private int LineCount => CheckLines?.Count ?? _lines?.Count ?? 0;
 
     /// <summary>Most claims have none, so the list is made on the first.</summary>
     public IReadOnlyList<X12Issue> Problems => _problems ?? (IReadOnlyList<X12Issue>)[];
@@ -43,7 +59,7 @@ internal sealed class ClaimBuilder(int segmentNumber, string transactionControlN
         FinishLine();
         if (!int.TryParse(segment[1], NumberStyles.None, CultureInfo.InvariantCulture, out var number))
         {
-            number = Lines.Count + 1;
+            number = LineCount + 1;
             Problem(segment, $"LX01 \"{segment[1].ToString()}\" is not a line number; line {number} was assumed.");
         }
 
@@ -61,6 +77,17 @@ internal sealed class ClaimBuilder(int segmentNumber, string transactionControlN
         if (!line.HasService)
         {
             AddProblem(new X12Issue(line.SegmentNumber, "LX", $"service line {line.Number} has no SV1 or SV2 segment; it was kept without a procedure or charge.", TransactionControlNumber));
+        }
+
+        if (CheckLines is { } check)
+        {
+            AnyLineEmergency |= line.Emergency;
+            check.Add(ClaimCheckMapping.Line(
+                line.Number, line.SegmentNumber, line.ServiceDate, line.ProcedureQualifier, line.ProcedureCode, line.RevenueCode,
+                line.DrugCode is null ? null : new DrugIdentification(line.DrugQualifier ?? "", line.DrugCode, line.DrugQuantity, line.DrugUnit).Ndc,
+                line.Modifiers ?? (IReadOnlyList<string>)[], line.Units, line.PlaceOfService, line.Emergency, line.PriorAuthorization,
+                line.RenderingProvider?.Npi, line.ReferringProviders ?? (IReadOnlyList<Provider837>)[], ClaimPlaceOfService));
+            return;
         }
 
         Lines.Add(line.Build());

@@ -13,10 +13,7 @@ public static class ClaimCheckMapping
         ArgumentNullException.ThrowIfNull(claim);
         var source = claim.Lines;
         var lines = new ClaimLineToCheck[source.Count];
-        // 837P SV1-05 is sent only when a line's place of service differs from CLM05-1 (qualifier B).
-        var claimPlaceOfService = claim.Kind == ClaimKind.Professional && claim.FacilityCodeQualifier is "B" or null
-            ? claim.FacilityCode
-            : null;
+        var claimPlaceOfService = ClaimPlaceOfService(claim.Kind, claim.FacilityCodeQualifier, claim.FacilityCode);
         for (var i = 0; i < lines.Length; i++)
         {
             lines[i] = ToLine(source[i], claimPlaceOfService);
@@ -36,24 +33,37 @@ public static class ClaimCheckMapping
         };
     }
 
-    private static ClaimLineToCheck ToLine(ServiceLine837 line, string? claimPlaceOfService) => new()
+    /// <summary>837P SV1-05 is sent only when a line's place of service differs from CLM05-1 (qualifier B).</summary>
+    internal static string? ClaimPlaceOfService(ClaimKind kind, string? facilityCodeQualifier, string? facilityCode) =>
+        kind == ClaimKind.Professional && facilityCodeQualifier is "B" or null ? facilityCode : null;
+
+    private static ClaimLineToCheck ToLine(ServiceLine837 line, string? claimPlaceOfService) => Line(
+        line.LineNumber, line.SegmentNumber, line.ServiceDate, line.ProcedureQualifier, line.ProcedureCode, line.RevenueCode,
+        line.Drug?.Ndc, line.Modifiers, line.Units, line.PlaceOfService, line.Emergency, line.PriorAuthorization,
+        line.RenderingProvider?.Npi, line.ReferringProviders, claimPlaceOfService);
+
+    // One mapping for both ways in: from a ServiceLine837, and from the reader's line builder (ReadClaimsToCheck).
+    internal static ClaimLineToCheck Line(
+        int lineNumber, int segmentNumber, DateRange? serviceDate, string? procedureQualifier, string? procedureCode, string? revenueCode,
+        string? ndc, IReadOnlyList<string> modifiers, decimal? units, string? placeOfService, bool emergency, string? priorAuthorization,
+        string? renderingNpi, IReadOnlyList<Provider837> referringProviders, string? claimPlaceOfService) => new()
     {
-        LineNumber = line.LineNumber,
-        From = line.ServiceDate?.From,
-        To = line.ServiceDate is { IsSingleDay: false } range ? range.To : null,
+        LineNumber = lineNumber,
+        From = serviceDate?.From,
+        To = serviceDate is { IsSingleDay: false } range ? range.To : null,
         // Only HC is CPT/HCPCS; ER (jurisdiction codes), IV (HIEC) and WK (ABC) codes are not SAR service codes.
-        ProcedureCode = line.ProcedureQualifier == "HC" ? line.ProcedureCode : null,
-        RevenueCode = line.RevenueCode,
-        Ndc = line.Drug?.Ndc,
-        Modifiers = line.Modifiers,
+        ProcedureCode = procedureQualifier == "HC" ? procedureCode : null,
+        RevenueCode = revenueCode,
+        Ndc = ndc,
+        Modifiers = modifiers,
         // SV1-04 / SV2-05 are required; a line that lost them is checked as one unit.
-        Units = line.Units ?? 1m,
-        PlaceOfService = line.PlaceOfService ?? claimPlaceOfService,
-        Emergency = line.Emergency,
-        PriorAuthorization = line.PriorAuthorization,
-        RenderingNpi = line.RenderingProvider?.Npi,
-        ReferringNpi = FirstNpi(line.ReferringProviders),
-        SegmentNumber = line.SegmentNumber,
+        Units = units ?? 1m,
+        PlaceOfService = placeOfService ?? claimPlaceOfService,
+        Emergency = emergency,
+        PriorAuthorization = priorAuthorization,
+        RenderingNpi = renderingNpi,
+        ReferringNpi = FirstNpi(referringProviders),
+        SegmentNumber = segmentNumber,
     };
 
     private static string? FirstNpi(IReadOnlyList<Provider837> providers)

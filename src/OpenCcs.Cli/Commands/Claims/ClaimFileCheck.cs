@@ -110,9 +110,9 @@ internal sealed class ClaimFileCheck(ClaimChecker checker, ClaimFactsLoader load
         return error;
     }
 
-    // EF Core builds its model and compiles the fact queries on first use (about a second); doing that while the
-    // other thread reads the first chunk takes it off the critical path. The look-up is a real one, so what it
-    // caches is correct.
+    // The first look-up opens the connection, prepares the two statements and compiles the loader; doing it while
+    // the other thread reads the first chunk takes that off the critical path. The look-up is a real one, so what
+    // it caches is correct.
     private async Task WarmUpAsync(CancellationToken cancellationToken)
     {
         if (_warm)
@@ -164,9 +164,10 @@ internal sealed class ClaimFileCheck(ClaimChecker checker, ClaimFactsLoader load
         var chunk = new List<CheckedClaim>(ChunkSize);
         try
         {
-            foreach (var claim in reader.ReadClaims())
+            // Straight to ClaimToCheck: no Claim837/ServiceLine837 records in between.
+            foreach (var claim in reader.ReadClaimsToCheck())
             {
-                chunk.Add(new CheckedClaim(claim, claim.ToClaimToCheck(), null!));
+                chunk.Add(new CheckedClaim(claim, claim.Claim, null!));
                 if (chunk.Count == ChunkSize)
                 {
                     await chunks.WriteAsync(chunk, cancellationToken);

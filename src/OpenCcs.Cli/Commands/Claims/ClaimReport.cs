@@ -4,8 +4,8 @@ using OpenCcs.X12.Claims;
 
 namespace OpenCcs.Cli.Commands.Claims;
 
-/// <summary>One claim of a file with the answer for each of its lines.</summary>
-internal readonly record struct CheckedClaim(Claim837 Source, ClaimToCheck Claim, ClaimCheckResult Result)
+/// <summary>One claim of a file (its CLM segment number and the reader's warnings in <paramref name="Source"/>) with the answer for each of its lines.</summary>
+internal readonly record struct CheckedClaim(ClaimReadForCheck Source, ClaimToCheck Claim, ClaimCheckResult Result)
 {
     /// <summary>The SAR that governs a line: the line's REF*G1, or the claim's.</summary>
     public string? SarFor(int lineIndex) => Claim.Lines[lineIndex].PriorAuthorization ?? Claim.PriorAuthorization;

@@ -1,6 +1,9 @@
 using System.CommandLine;
+using System.Data.Common;
 using System.Text;
+using Microsoft.Extensions.Configuration;
 using OpenCcs.Core.Claims;
+using OpenCcs.Data;
 using OpenCcs.Data.Claims;
 using OpenCcs.Data.Reference;
 
@@ -44,7 +47,10 @@ internal static class ClaimsCommand
             var configuration = parse.InvocationConfiguration;
             var chosen = parse.GetValue(format) ?? "text";
             await using var db = database.CreateContext(parse);
-            db.ChangeTracker.QueryTrackingBehavior = Microsoft.EntityFrameworkCore.QueryTrackingBehavior.NoTracking;
+            // The facts are read in plain SQL on a connection of their own: asking the context for its connection
+            // would build the whole EF Core model for two SELECT statements (with the EF provider query, about 1.2 s
+            // of CPU at start-up, and 35 MB).
+            await using var connection = FactsConnection(database, parse, db.Provider);
             var output = StandardOutput(configuration.Output, out var ownsOutput);
             try
             {
@@ -52,7 +58,7 @@ internal static class ClaimsCommand
                 var totals = new ClaimTotals();
                 var showProgress = ReferenceEquals(configuration.Error, Console.Error) && !Console.IsErrorRedirected
                     && (chosen == "text" || Console.IsOutputRedirected);
-                var check = new ClaimFileCheck(new ClaimChecker(ServiceCodeGroupTableLoader.Load()), new ClaimFactsLoader(db), report, totals)
+                var check = new ClaimFileCheck(new ClaimChecker(ServiceCodeGroupTableLoader.Load()), ClaimFactsLoader.ForConnection(connection, db.Provider), report, totals)
                 {
                     ChunkSize = int.TryParse(Environment.GetEnvironmentVariable("OPENCCS_CLAIMS_CHUNK"), out var size) && size > 0 ? size : ClaimFileCheck.DefaultChunkSize,
                     ProgressFor = (path, size) => showProgress && size >= ProgressBar.MinimumBytes
@@ -87,6 +93,24 @@ internal static class ClaimsCommand
             }
         });
         return command;
+    }
+
+    // The connection string as DatabaseOptions resolves it (--connection, then ConnectionStrings__Ccs in the
+    // environment, then appsettings.json; the provider is the context's); DatabaseOptions.CreateContext has already
+    // validated both.
+    private static DbConnection FactsConnection(DatabaseOptions database, ParseResult parse, DatabaseProvider provider)
+    {
+        var overrides = new Dictionary<string, string?>();
+        if (parse.GetValue(database.Connection) is { } connection) overrides["ConnectionStrings:Ccs"] = connection;
+        var cs = new ConfigurationBuilder()
+            .AddJsonFile(Path.Combine(Directory.GetCurrentDirectory(), "appsettings.json"), optional: true)
+            .AddEnvironmentVariables()
+            .AddInMemoryCollection(overrides)
+            .Build()
+            .GetConnectionString("Ccs");
+        return provider == DatabaseProvider.Postgres
+            ? new Npgsql.NpgsqlConnection(cs)
+            : new Microsoft.Data.Sqlite.SqliteConnection(DatabaseSetup.PrepareSqlite(cs));
     }
 
     // For benchmarks (bench/claims/run.sh): what the run cost the process.

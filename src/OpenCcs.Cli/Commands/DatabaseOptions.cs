@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using OpenCcs.Data;
@@ -38,16 +39,34 @@ internal sealed class DatabaseOptions
         }
     }
 
-    private CcsDbContext Create(ParseResult parse)
+    /// <summary>
+    /// A plain ADO.NET connection to the same database as <see cref="CreateContext"/>, for commands that read in plain SQL
+    /// without building the EF Core model. Call it after <see cref="CreateContext"/>, which validates the options.
+    /// </summary>
+    public DbConnection CreateConnection(ParseResult parse)
+    {
+        var configuration = Configuration(parse);
+        var cs = configuration.GetConnectionString("Ccs");
+        return DatabaseSetup.ProviderFrom(configuration) == DatabaseProvider.Postgres
+            ? new Npgsql.NpgsqlConnection(cs)
+            : new Microsoft.Data.Sqlite.SqliteConnection(DatabaseSetup.PrepareSqlite(cs));
+    }
+
+    private IConfiguration Configuration(ParseResult parse)
     {
         var overrides = new Dictionary<string, string?>();
         if (parse.GetValue(Provider) is { } provider) overrides["Database:Provider"] = provider;
         if (parse.GetValue(Connection) is { } connection) overrides["ConnectionStrings:Ccs"] = connection;
-        var configuration = new ConfigurationBuilder()
+        return new ConfigurationBuilder()
             .AddJsonFile(Path.Combine(Directory.GetCurrentDirectory(), "appsettings.json"), optional: true)
             .AddEnvironmentVariables()
             .AddInMemoryCollection(overrides)
             .Build();
+    }
+
+    private CcsDbContext Create(ParseResult parse)
+    {
+        var configuration = Configuration(parse);
         var cs = configuration.GetConnectionString("Ccs");
         return DatabaseSetup.ProviderFrom(configuration) switch
         {

@@ -1,7 +1,5 @@
 using System.CommandLine;
-using System.Data.Common;
 using System.Text;
-using Microsoft.Extensions.Configuration;
 using OpenCcs.Core.Claims;
 using OpenCcs.Data;
 using OpenCcs.Data.Claims;
@@ -50,7 +48,7 @@ internal static class ClaimsCommand
             // The facts are read in plain SQL on a connection of their own: asking the context for its connection
             // would build the whole EF Core model for two SELECT statements (with the EF provider query, about 1.2 s
             // of CPU at start-up, and 35 MB).
-            await using var connection = FactsConnection(database, parse, db.Provider);
+            await using var connection = database.CreateConnection(parse);
             var output = StandardOutput(configuration.Output, out var ownsOutput);
             try
             {
@@ -93,24 +91,6 @@ internal static class ClaimsCommand
             }
         });
         return command;
-    }
-
-    // The connection string as DatabaseOptions resolves it (--connection, then ConnectionStrings__Ccs in the
-    // environment, then appsettings.json; the provider is the context's); DatabaseOptions.CreateContext has already
-    // validated both.
-    private static DbConnection FactsConnection(DatabaseOptions database, ParseResult parse, DatabaseProvider provider)
-    {
-        var overrides = new Dictionary<string, string?>();
-        if (parse.GetValue(database.Connection) is { } connection) overrides["ConnectionStrings:Ccs"] = connection;
-        var cs = new ConfigurationBuilder()
-            .AddJsonFile(Path.Combine(Directory.GetCurrentDirectory(), "appsettings.json"), optional: true)
-            .AddEnvironmentVariables()
-            .AddInMemoryCollection(overrides)
-            .Build()
-            .GetConnectionString("Ccs");
-        return provider == DatabaseProvider.Postgres
-            ? new Npgsql.NpgsqlConnection(cs)
-            : new Microsoft.Data.Sqlite.SqliteConnection(DatabaseSetup.PrepareSqlite(cs));
     }
 
     // For benchmarks (bench/claims/run.sh): what the run cost the process.

@@ -109,9 +109,36 @@ public sealed class BrowserSession(IBrowserContext context, IPage page) : IAsync
         await WaitForPathAsync("/Dashboard");
     }
 
-    /// <summary>Waits until the page at the given path has loaded.</summary>
+    /// <summary>Waits until the page at the given path is ready (see <see cref="WaitForUrlAsync"/>).</summary>
     public Task WaitForPathAsync(string path) =>
-        Page.WaitForURLAsync(url => string.Equals(new Uri(url).AbsolutePath, path, StringComparison.OrdinalIgnoreCase));
+        WaitForUrlAsync(url => string.Equals(url.AbsolutePath, path, StringComparison.OrdinalIgnoreCase), $"the path {path}");
+
+    /// <summary>Waits until the page whose query string contains <paramref name="part"/> is ready.</summary>
+    public Task WaitForQueryAsync(string part) =>
+        WaitForUrlAsync(url => url.Query.Contains(part, StringComparison.Ordinal), $"a query with {part}");
+
+    /// <summary>
+    /// Waits until the browser is at an address that <paramref name="matches"/> and that page is parsed with
+    /// its stylesheets applied (the layout ends with a script, and a script runs only after the stylesheets
+    /// before it, so DOMContentLoaded is late enough for axe and for reading the page). Readiness is asked of
+    /// the page itself: Playwright's <c>WaitForURLAsync</c>, when the address already matches, waits for the
+    /// client-side "load" event, which after a redirect was once never delivered and hung a CI run.
+    /// </summary>
+    public async Task WaitForUrlAsync(Func<Uri, bool> matches, string description)
+    {
+        var deadline = DateTime.UtcNow + NavigationTimeout;
+        while (!matches(new Uri(Page.Url)))
+        {
+            if (DateTime.UtcNow > deadline)
+                throw new TimeoutException($"Waited {NavigationTimeout.TotalSeconds:0} s for {description}; the browser is still at {Page.Url}.");
+            await Task.Delay(25);
+        }
+        var href = Page.Url;
+        await Page.WaitForFunctionAsync("href => location.href === href && document.readyState !== 'loading'", href,
+            new() { Timeout = (float)NavigationTimeout.TotalMilliseconds });
+    }
+
+    private static readonly TimeSpan NavigationTimeout = TimeSpan.FromSeconds(30);
 
     public ILocator Heading => Page.GetByRole(AriaRole.Heading, new() { Level = 1 });
 

@@ -28,7 +28,7 @@ public sealed partial class NavigationTests(BrowserFixture browser) : IClassFixt
         var childName = (await childLink.InnerTextAsync()).Trim();
         Assert.NotEmpty(childName);
         await childLink.ClickAsync();
-        await page.WaitForURLAsync(ChildPathPattern());
+        await session.WaitForUrlAsync(url => ChildPathPattern().IsMatch(url.AbsolutePath), "a child's page");
         Assert.Equal(childName, (await session.Heading.InnerTextAsync()).Trim());
         Assert.True(await page.GetByRole(AriaRole.Link, new() { Name = number, Exact = true }).IsVisibleAsync(),
             $"The child's page should list SAR {number} among the child's requests.");
@@ -44,12 +44,12 @@ public sealed partial class NavigationTests(BrowserFixture browser) : IClassFixt
 
         await page.GetByLabel("Name or CIN").FillAsync("an");
         await page.GetByRole(AriaRole.Button, new() { Name = "Find" }).ClickAsync();
-        await page.WaitForURLAsync(url => new Uri(url).Query.Contains("search=an", StringComparison.Ordinal));
+        await session.WaitForQueryAsync("search=an");
         var filtered = await CountAsync(page);
         Assert.InRange(filtered, 2, unfiltered - 1);
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Date of birth" }).ClickAsync();
-        await page.WaitForURLAsync(url => new Uri(url).Query.Contains("sort=DateOfBirth", StringComparison.Ordinal));
+        await session.WaitForQueryAsync("sort=DateOfBirth");
         Assert.Equal("ascending", await DateOfBirthHeader(page).GetAttributeAsync("aria-sort"));
         Assert.Equal("an", await page.GetByLabel("Name or CIN").InputValueAsync());
         Assert.Equal(filtered, await CountAsync(page));
@@ -58,7 +58,7 @@ public sealed partial class NavigationTests(BrowserFixture browser) : IClassFixt
         Assert.Equal(ascending.Order().ToList(), ascending);
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Date of birth" }).ClickAsync();
-        await page.WaitForURLAsync(url => new Uri(url).Query.Contains("descending=true", StringComparison.Ordinal));
+        await session.WaitForQueryAsync("descending=true");
         Assert.Equal("descending", await DateOfBirthHeader(page).GetAttributeAsync("aria-sort"));
         Assert.Equal("an", await page.GetByLabel("Name or CIN").InputValueAsync());
         Assert.Equal(filtered, await CountAsync(page));
@@ -73,7 +73,7 @@ public sealed partial class NavigationTests(BrowserFixture browser) : IClassFixt
         var page = session.Page;
         await session.GoAsync("/Children");
         await page.GetByRole(AriaRole.Link, new() { Name = "Date of birth" }).ClickAsync();
-        await page.WaitForURLAsync(url => new Uri(url).Query.Contains("sort=DateOfBirth", StringComparison.Ordinal));
+        await session.WaitForQueryAsync("sort=DateOfBirth");
         var total = await CountAsync(page);
         Assert.True(total > 25, $"The nurse's county should have more than one page of children; found {total}.");
         var firstPage = await DatesOfBirthAsync(page);
@@ -83,7 +83,7 @@ public sealed partial class NavigationTests(BrowserFixture browser) : IClassFixt
         Assert.Equal("page", await pagination.GetByRole(AriaRole.Link, new() { Name = "Page 1", Exact = true }).GetAttributeAsync("aria-current"));
 
         await pagination.GetByRole(AriaRole.Link, new() { Name = "Next page" }).ClickAsync();
-        await page.WaitForURLAsync(url => new Uri(url).Query.Contains("p=2", StringComparison.Ordinal));
+        await session.WaitForQueryAsync("p=2");
         Assert.Equal("page", await pagination.GetByRole(AriaRole.Link, new() { Name = "Page 2", Exact = true }).GetAttributeAsync("aria-current"));
         Assert.Equal(total, await CountAsync(page));
         Assert.Equal("ascending", await DateOfBirthHeader(page).GetAttributeAsync("aria-sort"));
@@ -93,12 +93,12 @@ public sealed partial class NavigationTests(BrowserFixture browser) : IClassFixt
 
         var lastPage = (total + 24) / 25;
         await pagination.GetByRole(AriaRole.Link, new() { Name = $"Page {lastPage}", Exact = true }).ClickAsync();
-        await page.WaitForURLAsync(url => new Uri(url).Query.Contains($"p={lastPage}", StringComparison.Ordinal));
+        await session.WaitForQueryAsync($"p={lastPage}");
         Assert.Equal(total - (lastPage - 1) * 25, (await RowLinksAsync(page)).Count);
         Assert.Equal(0, await pagination.GetByRole(AriaRole.Link, new() { Name = "Next page" }).CountAsync());
 
         await pagination.GetByRole(AriaRole.Link, new() { Name = "Page 1", Exact = true }).ClickAsync();
-        await page.WaitForURLAsync(url => new Uri(url).Query.Contains("p=1", StringComparison.Ordinal));
+        await session.WaitForQueryAsync("p=1");
         Assert.Equal(firstPageLinks, await RowLinksAsync(page));
         Assert.Equal(0, await pagination.GetByRole(AriaRole.Link, new() { Name = "Previous page" }).CountAsync());
     }

@@ -19,7 +19,7 @@ public sealed class SarReviewBrowserTests(BrowserFixture browser) : IClassFixtur
         await page.GetByLabel("Status").SelectOptionAsync(new SelectOptionValue { Label = "submitted" });
         await page.GetByText("Expedited requests", new() { Exact = true }).CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Filter" }).ClickAsync();
-        await page.WaitForURLAsync(url => new Uri(url).Query.Contains("status=Submitted", StringComparison.Ordinal) && new Uri(url).Query.Contains("expedited=true", StringComparison.Ordinal));
+        await session.WaitForUrlAsync(url => url.Query.Contains("status=Submitted", StringComparison.Ordinal) && url.Query.Contains("expedited=true", StringComparison.Ordinal), "the filtered worklist");
 
         var worklist = page.GetByTestId("worklist");
         var link = worklist.GetByRole(AriaRole.Link, new() { Name = number, Exact = true });

@@ -52,7 +52,7 @@ public sealed class SarSubmissionBrowserTests(BrowserFixture browser) : IClassFi
             await session.WaitForPathAsync("/Authorizations");
             await page.GetByLabel("SAR number").FillAsync(number);
             await page.GetByRole(AriaRole.Button, new() { Name = "Find" }).ClickAsync();
-            await page.WaitForURLAsync(url => new Uri(url).Query.Contains("number=" + number, StringComparison.Ordinal));
+            await session.WaitForQueryAsync("number=" + number);
             var row = page.Locator("table tbody tr").Filter(new() { Has = page.GetByRole(AriaRole.Link, new() { Name = number, Exact = true }) });
             Assert.Equal(1, await row.CountAsync());
             Assert.Contains("submitted", await row.InnerTextAsync(), StringComparison.OrdinalIgnoreCase);

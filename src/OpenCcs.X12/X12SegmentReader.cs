@@ -1,4 +1,7 @@
 using System.Buffers;
+using System.Numerics;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using System.Text;
 
 namespace OpenCcs.X12;
@@ -266,38 +269,56 @@ public sealed class X12SegmentReader : IDisposable
         return _segmentLength > 0;
     }
 
+    // Splits the segment at its element separators, eight characters at a time: a vector compare marks the
+    // separators in a block and each mark becomes a bound. Elements are a few characters long, so this beats
+    // searching for the next separator once per element.
     private void Tokenize()
     {
         var text = _buffer.AsSpan(_segmentStart, _segmentLength);
-        var element = _delimiters.Element;
-        _boundCount = 0;
-        var position = 0;
-        while (true)
+        // A segment of n characters has at most n + 1 elements, two ints each.
+        var needed = 2 * (text.Length + 1);
+        if (_bounds.Length < needed)
         {
-            var cut = text[position..].IndexOf(element);
-            var length = cut < 0 ? text.Length - position : cut;
-            AddBound(position, length);
-            if (cut < 0)
-            {
-                return;
-            }
-
-            position += cut + 1;
-        }
-    }
-
-    private void AddBound(int start, int length)
-    {
-        if (_boundCount + 2 > _bounds.Length)
-        {
-            var bigger = ArrayPool<int>.Shared.Rent(_bounds.Length * 2);
-            _bounds.AsSpan(0, _boundCount).CopyTo(bigger);
             ArrayPool<int>.Shared.Return(_bounds);
-            _bounds = bigger;
+            _bounds = ArrayPool<int>.Shared.Rent(needed);
         }
 
-        _bounds[_boundCount++] = start;
-        _bounds[_boundCount++] = length;
+        var bounds = _bounds;
+        var element = _delimiters.Element;
+        var count = 0;
+        var start = 0;
+        var i = 0;
+        if (Vector128.IsHardwareAccelerated)
+        {
+            var separator = Vector128.Create((ushort)element);
+            var chars = MemoryMarshal.Cast<char, ushort>(text);
+            for (; i + Vector128<ushort>.Count <= chars.Length; i += Vector128<ushort>.Count)
+            {
+                var marks = Vector128.Equals(Vector128.Create(chars.Slice(i, Vector128<ushort>.Count)), separator).ExtractMostSignificantBits();
+                while (marks != 0)
+                {
+                    var at = i + BitOperations.TrailingZeroCount(marks);
+                    bounds[count++] = start;
+                    bounds[count++] = at - start;
+                    start = at + 1;
+                    marks &= marks - 1;
+                }
+            }
+        }
+
+        for (; i < text.Length; i++)
+        {
+            if (text[i] == element)
+            {
+                bounds[count++] = start;
+                bounds[count++] = i - start;
+                start = i + 1;
+            }
+        }
+
+        bounds[count++] = start;
+        bounds[count++] = text.Length - start;
+        _boundCount = count;
     }
 
     private void ValidateId(ReadOnlySpan<char> id)

@@ -23,11 +23,29 @@ internal sealed class DatabaseOptions
     }
 
     /// <exception cref="UsageException">The provider is unknown or the connection string is missing or malformed.</exception>
-    public CcsDbContext CreateContext(ParseResult parse)
+    public CcsDbContext CreateContext(ParseResult parse) => Validated(() => Create(parse));
+
+    /// <summary>
+    /// A plain ADO.NET connection (not yet open) to the same database as <see cref="CreateContext"/>, for commands that
+    /// read in plain SQL: building a context would load the EF Core model and its services for nothing.
+    /// </summary>
+    /// <exception cref="UsageException">The provider is unknown or the connection string is missing or malformed.</exception>
+    public (DbConnection Connection, DatabaseProvider Provider) CreateConnection(ParseResult parse) => Validated(() =>
+    {
+        var configuration = Configuration(parse);
+        var cs = configuration.GetConnectionString("Ccs");
+        return DatabaseSetup.ProviderFrom(configuration) switch
+        {
+            DatabaseProvider.Postgres => ((DbConnection)new Npgsql.NpgsqlConnection(RequirePostgres(cs)), DatabaseProvider.Postgres),
+            _ => (new Microsoft.Data.Sqlite.SqliteConnection(DatabaseSetup.PrepareSqlite(cs)), DatabaseProvider.Sqlite),
+        };
+    });
+
+    private static T Validated<T>(Func<T> create)
     {
         try
         {
-            return Create(parse);
+            return create();
         }
         catch (InvalidOperationException e)
         {
@@ -39,18 +57,8 @@ internal sealed class DatabaseOptions
         }
     }
 
-    /// <summary>
-    /// A plain ADO.NET connection to the same database as <see cref="CreateContext"/>, for commands that read in plain SQL
-    /// without building the EF Core model. Call it after <see cref="CreateContext"/>, which validates the options.
-    /// </summary>
-    public DbConnection CreateConnection(ParseResult parse)
-    {
-        var configuration = Configuration(parse);
-        var cs = configuration.GetConnectionString("Ccs");
-        return DatabaseSetup.ProviderFrom(configuration) == DatabaseProvider.Postgres
-            ? new Npgsql.NpgsqlConnection(cs)
-            : new Microsoft.Data.Sqlite.SqliteConnection(DatabaseSetup.PrepareSqlite(cs));
-    }
+    private static string RequirePostgres(string? cs) =>
+        string.IsNullOrWhiteSpace(cs) ? throw new InvalidOperationException("Postgres needs --connection or ConnectionStrings__Ccs.") : cs;
 
     private IConfiguration Configuration(ParseResult parse)
     {
@@ -71,7 +79,7 @@ internal sealed class DatabaseOptions
         return DatabaseSetup.ProviderFrom(configuration) switch
         {
             DatabaseProvider.Postgres => new PostgresCcsDbContext(Build<PostgresCcsDbContext>(o =>
-                DatabaseSetup.ConfigurePostgres(o, cs ?? throw new InvalidOperationException("Postgres needs --connection or ConnectionStrings__Ccs.")))),
+                DatabaseSetup.ConfigurePostgres(o, RequirePostgres(cs)))),
             _ => new SqliteCcsDbContext(Build<SqliteCcsDbContext>(o => DatabaseSetup.ConfigureSqlite(o, DatabaseSetup.PrepareSqlite(cs)))),
         };
     }

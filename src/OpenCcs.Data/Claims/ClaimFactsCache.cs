@@ -30,6 +30,46 @@ public sealed class ClaimFactsCache : IClaimCheckFacts
 
     internal void AddProvider(string npi, ProviderFacts? provider) => _providers[npi] = provider;
 
+    /// <summary>
+    /// A new cache holding only what <paramref name="claims"/> refer to (found or known absent), sharing the same
+    /// facts instances. A run that loads on one thread and checks on another hands each batch its own view, so the
+    /// checking thread never reads a dictionary the loading thread is adding to.
+    /// </summary>
+    public ClaimFactsCache CopyFor(IEnumerable<ClaimToCheck> claims)
+    {
+        ArgumentNullException.ThrowIfNull(claims);
+        var copy = new ClaimFactsCache();
+        foreach (var claim in claims)
+        {
+            CopySar(claim.PriorAuthorization);
+            CopyProvider(claim.BillingNpi);
+            CopyProvider(claim.RenderingNpi);
+            CopyProvider(claim.ReferringNpi);
+            foreach (var line in claim.Lines)
+            {
+                CopySar(line.PriorAuthorization);
+                CopyProvider(line.RenderingNpi);
+                CopyProvider(line.ReferringNpi);
+            }
+        }
+
+        return copy;
+
+        void CopySar(string? text)
+        {
+            if (string.IsNullOrWhiteSpace(text)) return;
+            var key = Normalize(text);
+            if (_sars.TryGetValue(key, out var sar)) copy._sars[key] = sar;
+        }
+
+        void CopyProvider(string? text)
+        {
+            if (string.IsNullOrWhiteSpace(text)) return;
+            var key = Normalize(text);
+            if (_providers.TryGetValue(key, out var provider)) copy._providers[key] = provider;
+        }
+    }
+
     /// <summary>Drops everything, for a long run that checks in chunks and wants a bounded cache.</summary>
     public void Clear()
     {

@@ -14,6 +14,21 @@ public sealed class Auditor(CcsDbContext db, CurrentUser user, TimeProvider cloc
     public void Record(AuditAction action, string recordType, string recordId, Guid? childId, AuditOutcome outcome = AuditOutcome.Allowed) =>
         db.AuditEvents.Add(Event(action, recordType, recordId, childId, outcome));
 
+    /// <summary>
+    /// For a write that is saved later, away from this request (SAR submissions commit in batches on a writer of
+    /// their own, where the request's user is not current): who and which request are read now; the record's id is
+    /// given when the record exists, and each call makes a new event for the transaction that will save it.
+    /// </summary>
+    public Func<string, AuditEvent> RecordLater(AuditAction action, string recordType, Guid? childId)
+    {
+        var (userId, userName, role, requestId) = (user.Id, user.UserName, user.Role, user.RequestId);
+        return recordId => new AuditEvent
+        {
+            At = clock.GetUtcNow().UtcDateTime, UserId = userId, UserName = userName, Role = role, Action = action,
+            Outcome = AuditOutcome.Allowed, RecordType = recordType, RecordId = recordId, ChildId = childId, RequestId = requestId,
+        };
+    }
+
     public Task ReadAsync(string recordType, string recordId, Guid? childId, CancellationToken cancellationToken = default) =>
         WriteAsync(Event(AuditAction.Read, recordType, recordId, childId, AuditOutcome.Allowed), cancellationToken);
 

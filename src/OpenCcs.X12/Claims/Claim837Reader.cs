@@ -34,6 +34,7 @@ public sealed class Claim837Reader : IDisposable
     private readonly LineBuilder _line = new();
     private readonly Dictionary<long, int[]> _pointerSets = [];
     private bool _started;
+    private bool _atTrailer;
 
     private bool _in837;
     private ClaimKind? _kind;
@@ -132,7 +133,7 @@ public sealed class Claim837Reader : IDisposable
 
             // SE is checked after its claim is yielded, so a strict-mode trailer error does not
             // swallow the last claim when the ones before it were already streamed.
-            if (_segments.Current.Is("SE"))
+            if (_atTrailer)
             {
                 _envelope.Observe(_segments.Current);
             }
@@ -148,7 +149,8 @@ public sealed class Claim837Reader : IDisposable
     {
         var segment = _segments.Current;
         var id = segment.Id;
-        if (id.SequenceEqual("SE"))
+        _atTrailer = id.SequenceEqual("SE");
+        if (_atTrailer)
         {
             return Flush();
         }
@@ -275,7 +277,7 @@ public sealed class Claim837Reader : IDisposable
         else if (segment.Is("DMG") && segment[1].SequenceEqual("D8"))
         {
             DateOnly? birth = TryDate(segment[2], out var date) ? date : null;
-            var gender = Text(segment, 3);
+            var gender = _toCheck ? null : Text(segment, 3);
             if (_lastParty == Party.Subscriber && _subscriber is not null)
             {
                 _subscriber = _subscriber with { BirthDate = birth, Gender = gender };
@@ -391,10 +393,10 @@ public sealed class Claim837Reader : IDisposable
         switch (segment.Id)
         {
             case "SV1":
-                ReadProfessionalService(claim, line);
+                ReadProfessionalService(claim, line, segment);
                 break;
             case "SV2":
-                ReadInstitutionalService(claim, line);
+                ReadInstitutionalService(claim, line, segment);
                 break;
             case "DTP" when segment[1].SequenceEqual("472"):
                 line.ServiceDate = claim.Period(segment);
@@ -440,10 +442,13 @@ public sealed class Claim837Reader : IDisposable
         }
     }
 
-    private void ReadProfessionalService(ClaimBuilder claim, LineBuilder line)
+    private void ReadProfessionalService(ClaimBuilder claim, LineBuilder line, X12Segment segment)
     {
-        CheckComponentSeparator(1, "SV1-01");
-        var segment = _segments.Current;
+        if (!_componentConfirmed && CheckComponentSeparator(1, "SV1-01"))
+        {
+            segment = _segments.Current;
+        }
+
         line.HasService = true;
         ReadProcedure(claim, line, segment, 1, "SV1-01");
         line.Charge = claim.Amount(segment, 2, "SV1-02 (line charge)") ?? 0m;
@@ -484,10 +489,13 @@ public sealed class Claim837Reader : IDisposable
         line.Emergency = segment[9].SequenceEqual("Y");
     }
 
-    private void ReadInstitutionalService(ClaimBuilder claim, LineBuilder line)
+    private void ReadInstitutionalService(ClaimBuilder claim, LineBuilder line, X12Segment segment)
     {
-        CheckComponentSeparator(2, "SV2-02");
-        var segment = _segments.Current;
+        if (!_componentConfirmed && CheckComponentSeparator(2, "SV2-02"))
+        {
+            segment = _segments.Current;
+        }
+
         line.HasService = true;
         line.RevenueCode = Text(segment, 1);
         if (!segment[2].IsEmpty)
@@ -540,7 +548,8 @@ public sealed class Claim837Reader : IDisposable
             var role = DiagnosisQualifiers.RoleOf(qualifier);
             if (!code.IsEmpty)
             {
-                if (role is not null)
+                // The claim check does not use diagnoses; their segment is still checked for the warnings.
+                if (role is not null && !_toCheck)
                 {
                     found.Add(new Diagnosis(_strings.Get(qualifier)!, _strings.Get(code)!));
                 }
@@ -562,11 +571,12 @@ public sealed class Claim837Reader : IDisposable
 
     // Some senders declare one component separator in ISA16 and use another in the body. The
     // first composite that must have components (CLM05, SV1-01, SV2-02, HI01) settles it.
-    private void CheckComponentSeparator(int element, string name)
+    // Returns true when the separator was replaced, so a caller holding the segment takes it again.
+    private bool CheckComponentSeparator(int element, string name)
     {
         if (_componentConfirmed)
         {
-            return;
+            return false;
         }
 
         var segment = _segments.Current;
@@ -574,13 +584,13 @@ public sealed class Claim837Reader : IDisposable
         var value = segment[element];
         if (value.IsEmpty)
         {
-            return;
+            return false;
         }
 
         if (value.IndexOf(delimiters.Component) >= 0)
         {
             _componentConfirmed = true;
-            return;
+            return false;
         }
 
         var cut = 0;
@@ -591,13 +601,13 @@ public sealed class Claim837Reader : IDisposable
 
         if (cut is < 1 or > 3 || cut >= value.Length - 1)
         {
-            return;
+            return false;
         }
 
         var used = value[cut];
         if (ComponentCandidates.IndexOf(used) < 0 || delimiters.IsDelimiter(used))
         {
-            return;
+            return false;
         }
 
         _segments.OverrideComponentSeparator(used);
@@ -605,6 +615,7 @@ public sealed class Claim837Reader : IDisposable
         _issues.Add(new X12Issue(segment.Number, segment.IdString,
             $"ISA16 declares '{delimiters.Component}' as the component separator, but {name} \"{value.ToString()}\" uses '{used}'; the rest of interchange {_envelope.InterchangeControlNumber} is read with '{used}'.",
             _envelope.TransactionControlNumber));
+        return true;
     }
 
     private bool Flush()
@@ -664,17 +675,18 @@ public sealed class Claim837Reader : IDisposable
         return true;
     }
 
+    // Read for the claim check, a party is only its NPI or member id: names are not kept.
     private Provider837 ProviderFrom(X12Segment segment) => new(
         _strings.Get(segment[1]) ?? "",
         segment[2].SequenceEqual("2"),
-        Text(segment, 3),
-        Text(segment, 4),
+        _toCheck ? null : Text(segment, 3),
+        _toCheck ? null : Text(segment, 4),
         Text(segment, 8),
         Text(segment, 9));
 
     private Person837 PersonFrom(X12Segment segment) => new(
-        Text(segment, 3),
-        Text(segment, 4),
+        _toCheck ? null : Text(segment, 3),
+        _toCheck ? null : Text(segment, 4),
         Text(segment, 8),
         Text(segment, 9));
 

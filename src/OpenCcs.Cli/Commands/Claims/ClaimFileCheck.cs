@@ -9,17 +9,19 @@ using OpenCcs.X12.Claims;
 namespace OpenCcs.Cli.Commands.Claims;
 
 /// <summary>
-/// Checks 837 files claim by claim without holding a file in memory: one thread reads and maps claims into
-/// chunks, the other loads the chunk's SARs and providers in a few queries, checks it and writes the results,
-/// then drops it. At most <see cref="ChunksInFlight"/> chunks exist at once, so memory does not grow with the file.
-/// One <see cref="SarUsage"/> and one facts cache serve the whole run (rule 8 counts earlier lines of every file).
+/// Checks 837 files claim by claim without holding a file in memory, in three stages on their own threads: one reads
+/// and maps claims into chunks; one loads what a chunk refers to (its SARs and providers, in a few queries, into a
+/// run-wide cache) and hands the chunk on with its own view of those facts; one checks the chunk, writes the results
+/// and drops it. Each stage is about a third of the work, so two cores stay busy. At most a few chunks exist at once,
+/// so memory does not grow with the file. One <see cref="SarUsage"/> serves the whole run (rule 8 counts earlier lines
+/// of every file), used by the checking stage alone, in file order.
 /// </summary>
-internal sealed class ClaimFileCheck(ClaimChecker checker, ClaimFactsLoader loader, ClaimReport report, ClaimTotals totals)
+internal sealed class ClaimFileCheck(Task<ClaimChecker> checkerReady, ClaimFactsLoader loader, ClaimReport report, ClaimTotals totals)
 {
     // Small enough that a chunk's claims mostly die young (cheap for the GC), large enough to batch the queries.
     public const int DefaultChunkSize = 1_000;
 
-    // Reading one chunk while the previous one is checked; a third may wait between them.
+    // Between two stages: one chunk waiting while the next is being made.
     private const int ChunksInFlight = 1;
 
     // Facts kept across chunks so SARs billed again are not fetched again; cleared past this to bound memory
@@ -32,7 +34,7 @@ internal sealed class ClaimFileCheck(ClaimChecker checker, ClaimFactsLoader load
     private bool _warm;
 
     /// <summary>Where the time went (wall clock per phase), for OPENCCS_CLAIMS_STATS.</summary>
-    public string Timings => $"load {_loading.Elapsed.TotalSeconds:0.00} s, check {_checking.Elapsed.TotalSeconds:0.00} s, write {_writing.Elapsed.TotalSeconds:0.00} s, read+map thread {_reading.Elapsed.TotalSeconds:0.00} s";
+    public string Timings => $"load thread {_loading.Elapsed.TotalSeconds:0.00} s, check {_checking.Elapsed.TotalSeconds:0.00} s, write {_writing.Elapsed.TotalSeconds:0.00} s, read+map thread {_reading.Elapsed.TotalSeconds:0.00} s";
 
     public int ChunkSize { get; init; } = DefaultChunkSize;
 
@@ -57,23 +59,20 @@ internal sealed class ClaimFileCheck(ClaimChecker checker, ClaimFactsLoader load
 
         var progress = ProgressFor(path, stream.Length);
         using var reader = new Claim837Reader(stream);
-        var chunks = Channel.CreateBounded<List<CheckedClaim>>(new BoundedChannelOptions(ChunksInFlight)
-        {
-            SingleReader = true,
-            SingleWriter = true,
-        });
+        var read = Stage<List<CheckedClaim>>();
+        var loaded = Stage<LoadedChunk>();
         report.BeginFile(path);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var produce = Task.Run(() => Produce(reader, chunks.Writer, stop.Token), CancellationToken.None);
+        var produce = Task.Run(() => Produce(reader, read.Writer, stop.Token), CancellationToken.None);
+        var load = Task.Run(() => Load(read.Reader, loaded.Writer, stop.Token), CancellationToken.None);
         var claims = 0;
         long lines = 0;
         string? error = null;
         try
         {
-            await WarmUpAsync(cancellationToken);
-            await foreach (var chunk in chunks.Reader.ReadAllAsync(cancellationToken))
+            await foreach (var (chunk, facts) in loaded.Reader.ReadAllAsync(cancellationToken))
             {
-                await CheckChunkAsync(chunk, cancellationToken);
+                Check(await checkerReady, chunk, facts);
                 _writing.Start();
                 progress?.Clear();
                 foreach (var claim in chunk)
@@ -95,9 +94,10 @@ internal sealed class ClaimFileCheck(ClaimChecker checker, ClaimFactsLoader load
         }
         finally
         {
-            // Produce never throws; stopping it first means the reader is not disposed under it.
+            // Neither stage throws; stopping them first means the reader is not disposed under them.
             await stop.CancelAsync();
             await produce;
+            await load;
             progress?.Clear();
         }
 
@@ -110,9 +110,53 @@ internal sealed class ClaimFileCheck(ClaimChecker checker, ClaimFactsLoader load
         return error;
     }
 
-    // The first look-up opens the connection, prepares the two statements and compiles the loader; doing it while
-    // the other thread reads the first chunk takes that off the critical path. The look-up is a real one, so what
-    // it caches is correct.
+    private static Channel<T> Stage<T>() => Channel.CreateBounded<T>(new BoundedChannelOptions(ChunksInFlight)
+    {
+        SingleReader = true,
+        SingleWriter = true,
+    });
+
+    // A chunk with the facts its claims refer to, copied out of the run-wide cache for the checking stage.
+    private readonly record struct LoadedChunk(List<CheckedClaim> Claims, ClaimFactsCache Facts);
+
+    // Runs on its own thread: the queries, and building the facts, overlap reading and checking. A reading error
+    // arrives as the completion of the incoming channel after the claims read before it, and is passed on the same way.
+    private async Task Load(ChannelReader<List<CheckedClaim>> chunks, ChannelWriter<LoadedChunk> loaded, CancellationToken cancellationToken)
+    {
+        try
+        {
+            // The first look-up opens the connection, prepares the two statements and compiles the loader while the
+            // reading stage reads the first chunk. The look-up is a real one, so what it caches is correct.
+            await WarmUpAsync(cancellationToken);
+            await foreach (var chunk in chunks.ReadAllAsync(cancellationToken))
+            {
+                _loading.Start();
+                if (_facts.SarCount > MaxCachedSars)
+                {
+                    _facts.Clear();
+                }
+
+                var toCheck = new ClaimToCheck[chunk.Count];
+                for (var i = 0; i < toCheck.Length; i++)
+                {
+                    toCheck[i] = chunk[i].Claim;
+                }
+
+                await loader.LoadIntoAsync(_facts, toCheck, cancellationToken);
+                var facts = _facts.CopyFor(toCheck);
+                _loading.Stop();
+                await loaded.WriteAsync(new LoadedChunk(chunk, facts), cancellationToken);
+            }
+
+            loaded.Complete();
+        }
+        catch (Exception e)
+        {
+            _loading.Stop();
+            loaded.Complete(e);
+        }
+    }
+
     private async Task WarmUpAsync(CancellationToken cancellationToken)
     {
         if (_warm)
@@ -131,27 +175,13 @@ internal sealed class ClaimFileCheck(ClaimChecker checker, ClaimFactsLoader load
         await loader.LoadIntoAsync(_facts, [probe], cancellationToken);
     }
 
-    private async Task CheckChunkAsync(List<CheckedClaim> chunk, CancellationToken cancellationToken)
+    private void Check(ClaimChecker checker, List<CheckedClaim> chunk, ClaimFactsCache facts)
     {
-        if (_facts.SarCount > MaxCachedSars)
-        {
-            _facts.Clear();
-        }
-
-        var toCheck = new ClaimToCheck[chunk.Count];
-        for (var i = 0; i < toCheck.Length; i++)
-        {
-            toCheck[i] = chunk[i].Claim;
-        }
-
-        _loading.Start();
-        await loader.LoadIntoAsync(_facts, toCheck, cancellationToken);
-        _loading.Stop();
         _checking.Start();
         for (var i = 0; i < chunk.Count; i++)
         {
             var item = chunk[i];
-            chunk[i] = item with { Result = checker.Check(item.Claim, _facts, _usage) };
+            chunk[i] = item with { Result = checker.Check(item.Claim, facts, _usage) };
         }
 
         _checking.Stop();

@@ -40,13 +40,19 @@ public sealed class SarIdempotency(CcsDbContext db, CurrentUser user)
         return new SubmitSarOutcome.Accepted(receipt(sar), Replayed: true);
     }
 
-    /// <summary>Remembers the answer in the submission's own SaveChanges, so the SAR and its key commit together.</summary>
-    public void Remember(string key, string hash, SarNumber number, DateTime at) =>
+    /// <summary>
+    /// Remembers the answer in the submission's own SaveChanges (on the context that stores the SAR), so the SAR and its
+    /// key commit together. A second submission with the same key and user in flight fails there on the unique index.
+    /// </summary>
+    public static void Remember(CcsDbContext db, string userId, string key, string hash, SarNumber number, DateTime at)
+    {
+        ArgumentNullException.ThrowIfNull(db);
         db.IdempotentRequests.Add(new IdempotentRequest
         {
-            UserId = user.Id, Key = key, RequestHash = hash, ResourceId = number.Value, StatusCode = StatusCodes.Status201Created,
+            UserId = userId, Key = key, RequestHash = hash, ResourceId = number.Value, StatusCode = StatusCodes.Status201Created,
             CreatedAt = at,
         });
+    }
 
     private static string Hash(SarSubmission input, IReadOnlyList<SarFileInput> files)
     {

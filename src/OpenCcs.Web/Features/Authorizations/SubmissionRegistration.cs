@@ -39,6 +39,9 @@ public static class SubmissionRegistration
         services.AddScoped<SarSubmissionValidator>();
         services.AddScoped<SarIdempotency>();
         services.AddScoped<SubmitSar>();
+        // One writer per app stores every submission (group commit); it runs as long as the host does.
+        services.AddSingleton<SarSubmissionBatcher>();
+        services.AddHostedService(sp => sp.GetRequiredService<SarSubmissionBatcher>());
         services.AddScoped<SharedSarLookup>();
         services.AddAuthorizationBuilder()
             .AddPolicy(SubmitPolicy, p => p.RequireAuthenticatedUser().RequireRole(SubmitRoles))

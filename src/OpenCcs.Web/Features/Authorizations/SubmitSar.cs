@@ -53,11 +53,12 @@ public abstract record SubmitSarOutcome
 /// Submits a SAR (DOMAIN.md §5, §6): <see cref="SarSubmissionValidator"/> checks every field; then this records
 /// outpatient pharmacy requests as redirected to Medi-Cal Rx, opens a referral for county intake when the child has no
 /// open case, takes the county's next SAR number and stores the SAR, its attachments, its audit event and the
-/// idempotency record in one transaction.
+/// idempotency record in one transaction (shared with the submissions waiting beside it: <see cref="SarSubmissionBatcher"/>).
 /// </summary>
 public sealed class SubmitSar(
     CcsDbContext db, CurrentUser user, Auditor auditor, TimeProvider clock, CountyDirectory counties,
-    SarSubmissionValidator validator, SarIdempotency idempotency, MediCalRxRedirect pharmacy, ServiceCodeGroupTable codes)
+    SarSubmissionValidator validator, SarIdempotency idempotency, MediCalRxRedirect pharmacy, ServiceCodeGroupTable codes,
+    SarSubmissionBatcher batcher)
 {
     public const string ClientNotFound = "We found no child with this CIN or BIC ID and date of birth. Check both against the child's BIC card.";
 
@@ -109,22 +110,34 @@ public sealed class SubmitSar(
     }
 
     /// <summary>
-    /// The county's counter row stays locked from taking the number to the commit (<see cref="SarNumberAllocator"/>),
-    /// so numbers are distinct and a submission that fails gives its number back. Little happens while it is held:
-    /// building the SAR, one batch of inserts and the commit.
+    /// Hands the checked submission to <see cref="SarSubmissionBatcher"/>, which numbers it and stores the SAR, its
+    /// attachments, the referral, the idempotency record and its audit event in one transaction (with the submissions
+    /// waiting beside it). The county's counter row stays locked from taking the numbers to the commit, so numbers are
+    /// distinct, and a submission that is refused or fails gives its number back. The writer runs outside this request,
+    /// so the user is read here.
     /// </summary>
     private async Task<SubmitSarOutcome> StoreAsync(ValidSarSubmission valid, SarSubmission input, string? key, string hash, DateTime now, CancellationToken cancellationToken)
     {
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        db.Database.AutoSavepointsEnabled = false; // one SaveChanges: on failure the whole transaction rolls back
-        var number = SarNumber.Create(valid.County, await db.NextSequenceAsync(valid.County.Value, cancellationToken));
-        Sar sar;
+        var userId = user.Id;
+        var audit = auditor.RecordLater(AuditAction.Create, "Sar", valid.ChildId);
+        var draft = new SarDraft(valid.County, number => Build(valid, input, number, userId), (db, sar) =>
+        {
+            db.Sars.Add(sar);
+            foreach (var file in valid.Attachments)
+                db.SarDocuments.Add(new SarDocument
+                {
+                    SarId = sar.Id, FileName = file.Accepted.FileName, ContentType = file.Accepted.ContentType, SizeBytes = file.Accepted.SizeBytes,
+                    Content = file.Content, UploadedAt = now, UploadedBy = userId,
+                });
+            if (!valid.HasOpenCase && sar.Status != SarStatus.Redirected)
+                db.Referrals.Add(Referral.Receive(valid.ChildId, valid.County, valid.Provider.IsFacility ? ReferrerKind.Hospital : ReferrerKind.Physician,
+                    valid.Provider.Name, valid.Provider.Id, $"SAR {sar.Number.Value}: {sar.Lines[0].Description}", sar.DiagnosisCode, valid.ReceivedAt));
+            if (key is not null) SarIdempotency.Remember(db, userId, key, hash, sar.Number, now);
+            db.AuditEvents.Add(audit(sar.Id.ToString()));
+        });
         try
         {
-            sar = Sar.Submit(number, valid.ChildId, valid.Provider.Id, valid.Facility?.Id, valid.FormType, input.DiagnosisCode!, input.Expedited,
-                input.ExpeditedReason, valid.Lines, user.Id, valid.ReceivedAt, valid.Flags, valid.HasOpenCase, valid.Extends);
-            if (pharmacy.Applies(sar, codes))
-                sar.Redirect(user.Id, pharmacy.ExplanationFor(counties.Get(valid.County).ModelOn(DateOnly.FromDateTime(valid.ReceivedAt)).CareModel), valid.ReceivedAt);
+            return new SubmitSarOutcome.Accepted(Receipt(await batcher.StoreAsync(draft, cancellationToken)), Replayed: false);
         }
         catch (DomainRuleException rule)
         {
@@ -133,20 +146,14 @@ public sealed class SubmitSar(
                 : "formType";
             return new SubmitSarOutcome.Invalid(new Dictionary<string, string[]>(StringComparer.Ordinal) { [field] = [rule.Message] });
         }
-        db.Sars.Add(sar);
-        foreach (var file in valid.Attachments)
-            db.SarDocuments.Add(new SarDocument
-            {
-                SarId = sar.Id, FileName = file.Accepted.FileName, ContentType = file.Accepted.ContentType, SizeBytes = file.Accepted.SizeBytes,
-                Content = file.Content, UploadedAt = now, UploadedBy = user.Id,
-            });
-        if (!valid.HasOpenCase && sar.Status != SarStatus.Redirected)
-            db.Referrals.Add(Referral.Receive(valid.ChildId, valid.County, valid.Provider.IsFacility ? ReferrerKind.Hospital : ReferrerKind.Physician,
-                valid.Provider.Name, valid.Provider.Id, $"SAR {number.Value}: {sar.Lines[0].Description}", sar.DiagnosisCode, valid.ReceivedAt));
-        if (key is not null) idempotency.Remember(key, hash, number, now);
-        auditor.Record(AuditAction.Create, "Sar", sar.Id.ToString(), valid.ChildId);
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return new SubmitSarOutcome.Accepted(Receipt(sar), Replayed: false);
+    }
+
+    private Sar Build(ValidSarSubmission valid, SarSubmission input, SarNumber number, string userId)
+    {
+        var sar = Sar.Submit(number, valid.ChildId, valid.Provider.Id, valid.Facility?.Id, valid.FormType, input.DiagnosisCode!, input.Expedited,
+            input.ExpeditedReason, valid.Lines, userId, valid.ReceivedAt, valid.Flags, valid.HasOpenCase, valid.Extends);
+        if (pharmacy.Applies(sar, codes))
+            sar.Redirect(userId, pharmacy.ExplanationFor(counties.Get(valid.County).ModelOn(DateOnly.FromDateTime(valid.ReceivedAt)).CareModel), valid.ReceivedAt);
+        return sar;
     }
 }

@@ -9,10 +9,10 @@ using OpenCcs.X12.Claims;
 namespace OpenCcs.Cli.Commands.Claims;
 
 /// <summary>
-/// Checks 837 files claim by claim without holding a file in memory, in three stages on their own threads: one reads
+/// Checks 837 files claim by claim without holding a file in memory, in four stages on their own threads: one reads
 /// and maps claims into chunks; one loads what a chunk refers to (its SARs and providers, in a few queries, into a
-/// run-wide cache) and hands the chunk on with its own view of those facts; one checks the chunk, writes the results
-/// and drops it. Each stage is about a third of the work, so two cores stay busy. At most a few chunks exist at once,
+/// run-wide cache) and hands the chunk on with its own view of those facts; one checks the chunk; the caller's writes
+/// the results and drops it. No stage is more than about a third of the work, so two cores stay busy. At most a few chunks exist at once,
 /// so memory does not grow with the file. One <see cref="SarUsage"/> serves the whole run (rule 8 counts earlier lines
 /// of every file), used by the checking stage alone, in file order.
 /// </summary>
@@ -61,18 +61,19 @@ internal sealed class ClaimFileCheck(Task<ClaimChecker> checkerReady, ClaimFacts
         using var reader = new Claim837Reader(stream);
         var read = Stage<List<CheckedClaim>>();
         var loaded = Stage<LoadedChunk>();
+        var checkedChunks = Stage<List<CheckedClaim>>();
         report.BeginFile(path);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var produce = Task.Run(() => Produce(reader, read.Writer, stop.Token), CancellationToken.None);
         var load = Task.Run(() => Load(read.Reader, loaded.Writer, stop.Token), CancellationToken.None);
+        var check = Task.Run(() => Check(loaded.Reader, checkedChunks.Writer, stop.Token), CancellationToken.None);
         var claims = 0;
         long lines = 0;
         string? error = null;
         try
         {
-            await foreach (var (chunk, facts) in loaded.Reader.ReadAllAsync(cancellationToken))
+            await foreach (var chunk in checkedChunks.Reader.ReadAllAsync(cancellationToken))
             {
-                Check(await checkerReady, chunk, facts);
                 _writing.Start();
                 progress?.Clear();
                 foreach (var claim in chunk)
@@ -94,10 +95,11 @@ internal sealed class ClaimFileCheck(Task<ClaimChecker> checkerReady, ClaimFacts
         }
         finally
         {
-            // Neither stage throws; stopping them first means the reader is not disposed under them.
+            // No stage throws; stopping them first means the reader is not disposed under them.
             await stop.CancelAsync();
             await produce;
             await load;
+            await check;
             progress?.Clear();
         }
 
@@ -175,16 +177,33 @@ internal sealed class ClaimFileCheck(Task<ClaimChecker> checkerReady, ClaimFacts
         await loader.LoadIntoAsync(_facts, [probe], cancellationToken);
     }
 
-    private void Check(ClaimChecker checker, List<CheckedClaim> chunk, ClaimFactsCache facts)
+    // Runs on its own thread: the rules, in file order (rule 8 counts the units of earlier lines). Errors from the
+    // stages before arrive as the completion of the incoming channel and are passed on the same way.
+    private async Task Check(ChannelReader<LoadedChunk> chunks, ChannelWriter<List<CheckedClaim>> done, CancellationToken cancellationToken)
     {
-        _checking.Start();
-        for (var i = 0; i < chunk.Count; i++)
+        try
         {
-            var item = chunk[i];
-            chunk[i] = item with { Result = checker.Check(item.Claim, facts, _usage) };
-        }
+            var checker = await checkerReady;
+            await foreach (var (chunk, facts) in chunks.ReadAllAsync(cancellationToken))
+            {
+                _checking.Start();
+                for (var i = 0; i < chunk.Count; i++)
+                {
+                    var item = chunk[i];
+                    chunk[i] = item with { Result = checker.Check(item.Claim, facts, _usage) };
+                }
 
-        _checking.Stop();
+                _checking.Stop();
+                await done.WriteAsync(chunk, cancellationToken);
+            }
+
+            done.Complete();
+        }
+        catch (Exception e)
+        {
+            _checking.Stop();
+            done.Complete(e);
+        }
     }
 
     // Runs on its own thread: reading and mapping is most of the CPU work, and overlaps the checking.

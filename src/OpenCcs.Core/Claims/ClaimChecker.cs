@@ -42,7 +42,19 @@ public sealed class ClaimChecker(ServiceCodeGroupTable codeGroups)
         return new ClaimCheckResult(claim.Reference, results);
     }
 
-    internal SarIndex IndexOf(SarFacts sar) => _sars.GetValue(sar, static s => new SarIndex(s));
+    // Claims come in runs that bill the same SARs, so a small table of recent indexes answers most look-ups before
+    // the weak table's hashing. Entries are immutable and replaced whole, so concurrent checks at worst miss.
+    private readonly SarIndex?[] _recent = new SarIndex?[1024];
+
+    internal SarIndex IndexOf(SarFacts sar)
+    {
+        var slot = RuntimeHelpers.GetHashCode(sar) & (_recent.Length - 1);
+        var recent = Volatile.Read(ref _recent[slot]);
+        if (recent is not null && ReferenceEquals(recent.Sar, sar)) return recent;
+        var index = _sars.GetValue(sar, static s => new SarIndex(s));
+        Volatile.Write(ref _recent[slot], index);
+        return index;
+    }
 
     /// <summary><see cref="ServiceCodeGroupTable.Covers"/>, remembered.</summary>
     internal bool Covers(string scg, ServiceCode code, DateOnly on)
@@ -63,10 +75,32 @@ public sealed class ClaimChecker(ServiceCodeGroupTable codeGroups)
 /// <summary>Units already billed per SAR line during one run, so rule 8 counts earlier lines. Not thread-safe.</summary>
 public sealed class SarUsage
 {
-    private readonly Dictionary<(string Sar, int Line), decimal> _used = [];
+    // A SAR number is 11 digits, so number, length and line fit one long (up to 12 digits: 40 + 4 + 16 bits):
+    // hashing it is cheaper than hashing the text, and this is asked for every line of a run. Anything else (never a
+    // stored SAR) is kept by its text.
+    private readonly Dictionary<long, decimal> _byNumber = [];
+    private Dictionary<(string Sar, int Line), decimal>? _byText;
 
-    public decimal UsedOn(string sarNumber, int sarLine) => _used.GetValueOrDefault((sarNumber, sarLine));
+    public decimal UsedOn(string sarNumber, int sarLine) =>
+        Key(sarNumber, sarLine) is { } key ? _byNumber.GetValueOrDefault(key) : _byText?.GetValueOrDefault((sarNumber, sarLine)) ?? 0m;
 
-    public void Add(string sarNumber, int sarLine, decimal units) =>
-        CollectionsMarshal.GetValueRefOrAddDefault(_used, (sarNumber, sarLine), out _) += units;
+    public void Add(string sarNumber, int sarLine, decimal units)
+    {
+        if (Key(sarNumber, sarLine) is { } key) CollectionsMarshal.GetValueRefOrAddDefault(_byNumber, key, out _) += units;
+        else CollectionsMarshal.GetValueRefOrAddDefault(_byText ??= [], (sarNumber, sarLine), out _) += units;
+    }
+
+    private static long? Key(string sarNumber, int sarLine)
+    {
+        if (sarNumber is null || sarNumber.Length is 0 or > 12 || sarLine is < 0 or > 0xFFFF) return null;
+        long number = 0;
+        foreach (var c in sarNumber)
+        {
+            var digit = (uint)(c - '0');
+            if (digit > 9) return null;
+            number = number * 10 + digit;
+        }
+        // Leading zeros would make "012" and "12" one key: the length goes into the key too.
+        return (((number << 4) | (long)sarNumber.Length) << 16) | (long)sarLine;
+    }
 }

@@ -24,51 +24,19 @@ public sealed class ClaimFactsCache : IClaimCheckFacts
 
     internal bool KnowsSar(string number) => _sars.ContainsKey(number);
 
+    internal bool TryGetSar(string number, out SarFacts? sar) => _sars.TryGetValue(number, out sar);
+
+    internal bool TryGetProvider(string npi, out ProviderFacts? provider) => _providers.TryGetValue(npi, out provider);
+
+    internal SarFacts? FindKnownSar(string number) => _sars.GetValueOrDefault(number);
+
+    internal ProviderFacts? FindKnownProvider(string npi) => _providers.GetValueOrDefault(npi);
+
     internal bool KnowsProvider(string npi) => _providers.ContainsKey(npi);
 
     internal void AddSar(string number, SarFacts? sar) => _sars[number] = sar;
 
     internal void AddProvider(string npi, ProviderFacts? provider) => _providers[npi] = provider;
-
-    /// <summary>
-    /// A new cache holding only what <paramref name="claims"/> refer to (found or known absent), sharing the same
-    /// facts instances. A run that loads on one thread and checks on another hands each batch its own view, so the
-    /// checking thread never reads a dictionary the loading thread is adding to.
-    /// </summary>
-    public ClaimFactsCache CopyFor(IEnumerable<ClaimToCheck> claims)
-    {
-        ArgumentNullException.ThrowIfNull(claims);
-        var copy = new ClaimFactsCache();
-        foreach (var claim in claims)
-        {
-            CopySar(claim.PriorAuthorization);
-            CopyProvider(claim.BillingNpi);
-            CopyProvider(claim.RenderingNpi);
-            CopyProvider(claim.ReferringNpi);
-            foreach (var line in claim.Lines)
-            {
-                CopySar(line.PriorAuthorization);
-                CopyProvider(line.RenderingNpi);
-                CopyProvider(line.ReferringNpi);
-            }
-        }
-
-        return copy;
-
-        void CopySar(string? text)
-        {
-            if (string.IsNullOrWhiteSpace(text)) return;
-            var key = Normalize(text);
-            if (_sars.TryGetValue(key, out var sar)) copy._sars[key] = sar;
-        }
-
-        void CopyProvider(string? text)
-        {
-            if (string.IsNullOrWhiteSpace(text)) return;
-            var key = Normalize(text);
-            if (_providers.TryGetValue(key, out var provider)) copy._providers[key] = provider;
-        }
-    }
 
     /// <summary>Drops everything, for a long run that checks in chunks and wants a bounded cache.</summary>
     public void Clear()

@@ -53,7 +53,22 @@ public sealed class ClaimFactsLoader
     }
 
     /// <summary>Adds to <paramref name="cache"/> whatever <paramref name="claims"/> refer to that it does not know yet.</summary>
-    public async Task LoadIntoAsync(ClaimFactsCache cache, IReadOnlyCollection<ClaimToCheck> claims, CancellationToken ct = default)
+    public Task LoadIntoAsync(ClaimFactsCache cache, IReadOnlyCollection<ClaimToCheck> claims, CancellationToken ct = default) =>
+        LoadAsync(cache, claims, view: null, ct);
+
+    /// <summary>
+    /// Like <see cref="LoadIntoAsync"/>, and returns a new cache holding only what <paramref name="claims"/> refer to
+    /// (found, or known to be absent), sharing the same facts instances. A run that loads on one thread and checks on
+    /// another hands each batch its own view, so the checking thread never reads a dictionary the loader adds to.
+    /// </summary>
+    public async Task<ClaimFactsCache> LoadViewAsync(ClaimFactsCache cache, IReadOnlyCollection<ClaimToCheck> claims, CancellationToken ct = default)
+    {
+        var view = new ClaimFactsCache();
+        await LoadAsync(cache, claims, view, ct);
+        return view;
+    }
+
+    private async Task LoadAsync(ClaimFactsCache cache, IReadOnlyCollection<ClaimToCheck> claims, ClaimFactsCache? view, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(cache);
         ArgumentNullException.ThrowIfNull(claims);
@@ -75,23 +90,46 @@ public sealed class ClaimFactsLoader
 
         foreach (var chunk in sarNumbers.Chunk(QueryChunk)) await LoadSarsAsync(cache, chunk, ct);
         foreach (var chunk in npis.Chunk(QueryChunk)) await LoadProvidersAsync(cache, chunk, ct);
+        if (view is not null)
+        {
+            foreach (var number in sarNumbers) view.AddSar(number.Value, cache.FindKnownSar(number.Value));
+            foreach (var npi in npis) view.AddProvider(npi.Value, cache.FindKnownProvider(npi.Value));
+        }
 
         void AddSar(string? text)
         {
             if (string.IsNullOrWhiteSpace(text)) return;
             var key = ClaimFactsCache.Normalize(text);
-            if (cache.KnowsSar(key)) return;
+            if (cache.TryGetSar(key, out var known))
+            {
+                view?.AddSar(key, known);
+                return;
+            }
+
             if (SarNumber.TryParse(key, out var number)) sarNumbers.Add(number);
-            else cache.AddSar(key, null); // malformed: the checker reports it, nothing to look up
+            else
+            {
+                cache.AddSar(key, null); // malformed: the checker reports it, nothing to look up
+                view?.AddSar(key, null);
+            }
         }
 
         void AddNpi(string? text)
         {
             if (string.IsNullOrWhiteSpace(text)) return;
             var key = ClaimFactsCache.Normalize(text);
-            if (cache.KnowsProvider(key)) return;
+            if (cache.TryGetProvider(key, out var known))
+            {
+                view?.AddProvider(key, known);
+                return;
+            }
+
             if (Npi.TryParse(key, out var npi)) npis.Add(npi);
-            else cache.AddProvider(key, null);
+            else
+            {
+                cache.AddProvider(key, null);
+                view?.AddProvider(key, null);
+            }
         }
     }
 

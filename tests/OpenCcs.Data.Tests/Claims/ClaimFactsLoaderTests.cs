@@ -88,4 +88,29 @@ public sealed class ClaimFactsLoaderTests
         Assert.Null(facts.FindProvider(cast.Physician.Npi.Value)); // never asked for
         Assert.Equal(asked, counter.Count);
     }
+
+    [Theory, OnBothDatabases]
+    public async Task A_batch_view_holds_exactly_what_the_batch_refers_to_while_the_run_cache_keeps_everything(TestDatabase provider)
+    {
+        await using var database = await FreshDatabase.CreateAsync(provider);
+        var cast = await Cast.SavedInAsync(database);
+        var sar = cast.SubmitSar(41, Now.AddDays(-3));
+        await database.AddAsync(sar);
+        var missing = SarNumber.Create(TestClock.LosAngeles, 999).Value;
+
+        await using var db = database.NewContext();
+        var loader = new ClaimFactsLoader(db);
+        var run = new ClaimFactsCache();
+        var first = await loader.LoadViewAsync(run, [ClaimFor(sar.Number.Value, cast.Physician.Npi.Value)]);
+        var second = await loader.LoadViewAsync(run, [ClaimFor(missing, cast.Physician.Npi.Value, referring: cast.Hospital.Npi.Value, lineSar: "not-a-sar")]);
+
+        Assert.Equal((1, 1), (first.SarCount, first.ProviderCount));
+        Assert.Same(run.FindSar(sar.Number.Value), first.FindSar(sar.Number.Value));
+        Assert.Null(second.FindSar(sar.Number.Value)); // another batch's SAR is not in this view
+        Assert.Equal((2, 2), (second.SarCount, second.ProviderCount)); // the missing and the malformed SAR, known absent
+        Assert.Null(second.FindSar(missing));
+        Assert.NotNull(second.FindProvider(cast.Hospital.Npi.Value));
+        Assert.Same(run.FindProvider(cast.Physician.Npi.Value), second.FindProvider(cast.Physician.Npi.Value)); // from the run cache, not read again
+        Assert.Equal((3, 2), (run.SarCount, run.ProviderCount));
+    }
 }

@@ -144,8 +144,7 @@ internal sealed class ClaimFileCheck(Task<ClaimChecker> checkerReady, ClaimFacts
                     toCheck[i] = chunk[i].Claim;
                 }
 
-                await loader.LoadIntoAsync(_facts, toCheck, cancellationToken);
-                var facts = _facts.CopyFor(toCheck);
+                var facts = await loader.LoadViewAsync(_facts, toCheck, cancellationToken);
                 _loading.Stop();
                 await loaded.WriteAsync(new LoadedChunk(chunk, facts), cancellationToken);
             }

@@ -27,6 +27,11 @@ internal sealed class StringPool
             return null;
         }
 
+        if (value.Length <= 2 && ShortCode(value) is { } code)
+        {
+            return code;
+        }
+
         if (value.Length > MaxLength)
         {
             return value.ToString();
@@ -56,6 +61,46 @@ internal sealed class StringPool
         _hashes[slot] = hash;
         _count++;
         return added;
+    }
+
+    // Qualifiers, places of service, entity and unit codes are one or two digits or capitals: they come from a
+    // table made once, with no hashing at all.
+    private const string Alphabet = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ";
+    private static readonly string[] ShortCodes = MakeShortCodes();
+
+    private static string? ShortCode(ReadOnlySpan<char> value)
+    {
+        var first = Position(value[0]);
+        if (first < 0)
+        {
+            return null;
+        }
+
+        if (value.Length == 1)
+        {
+            return ShortCodes[first];
+        }
+
+        var second = Position(value[1]);
+        return second < 0 ? null : ShortCodes[Alphabet.Length + first * Alphabet.Length + second];
+    }
+
+    private static int Position(char c) =>
+        (uint)(c - '0') <= 9 ? c - '0' : (uint)(c - 'A') <= 25 ? c - 'A' + 10 : -1;
+
+    private static string[] MakeShortCodes()
+    {
+        var codes = new string[Alphabet.Length + Alphabet.Length * Alphabet.Length];
+        for (var i = 0; i < Alphabet.Length; i++)
+        {
+            codes[i] = Alphabet[i].ToString();
+            for (var j = 0; j < Alphabet.Length; j++)
+            {
+                codes[Alphabet.Length + i * Alphabet.Length + j] = string.Concat(Alphabet[i].ToString(), Alphabet[j].ToString());
+            }
+        }
+
+        return codes;
     }
 
     // FNV-1a over the characters, then mixed so that the low bits (the slot) depend on every character.

@@ -81,7 +81,7 @@ public sealed partial class SarSubmissionBatcher(IServiceScopeFactory scopes, IL
                 if (stored[i].Sar is { } sar) batch[i].Completion.TrySetResult(sar);
                 else batch[i].Completion.TrySetException(stored[i].Refused!);
         }
-        catch (Exception failure) when (batch.Count > 1000)
+        catch (Exception failure) when (batch.Count > 1)
         {
             // Which one is at fault (a concurrent duplicate Idempotency-Key, say) is known only one by one.
             LogBatchFailed(log, batch.Count, failure.GetType().Name);
@@ -123,7 +123,7 @@ public sealed partial class SarSubmissionBatcher(IServiceScopeFactory scopes, IL
                 stored[i] = (sar, null);
                 next++;
             }
-            if (next < 0) await db.GiveBackSequencesAsync(county.Key, (int)(last - next + 1), cancellationToken);
+            if (next <= last) await db.GiveBackSequencesAsync(county.Key, (int)(last - next + 1), cancellationToken);
         }
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);

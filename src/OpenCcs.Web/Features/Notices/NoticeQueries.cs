@@ -49,7 +49,14 @@ public sealed class GetNoticePdf(CcsDbContext db, ChildAccess access, Auditor au
     }
 }
 
-public sealed record MailingQueue(IReadOnlyList<NoticeListItem> Unbatched, IReadOnlyList<MailingBatchItem> Batches);
+public sealed record MailingQueue(IReadOnlyList<MailingLetter> Unbatched, IReadOnlyList<MailingBatchItem> Batches)
+{
+    /// <summary>Letters whose family has no mailing address on file: the envelope is addressed by hand from the case file.</summary>
+    public int WithoutAddress => Unbatched.Count(l => l.NoAddressOnFile);
+}
+
+/// <summary>A letter waiting to be mailed; <paramref name="NoAddressOnFile"/> when none of the child's guardians has a mailing address.</summary>
+public sealed record MailingLetter(NoticeListItem Notice, Guid ChildId, bool NoAddressOnFile);
 
 public sealed record MailingBatchItem(Guid Id, DateTime CreatedAt, int Notices);
 
@@ -64,14 +71,19 @@ public sealed class MailingBatches(CcsDbContext db, CurrentUser user, Auditor au
         if (user.County is not { } county) return new([], []);
         var unbatched = await db.Notices.AsNoTracking()
             .Where(n => n.ForFamily && n.CountyCode == county.Value && n.MailingBatchId == null)
-            .Join(db.Children, n => n.ChildId, c => c.Id, (n, c) => new { n.Id, n.Title, n.Kind, c.Name.First, c.Name.Last, n.CreatedAt, n.DueBy })
+            .Join(db.Children, n => n.ChildId, c => c.Id, (n, c) => new
+            {
+                n.Id, n.Title, n.Kind, c.Name.First, c.Name.Last, n.CreatedAt, n.DueBy, n.ChildId,
+                NoAddress = !c.Guardians.Any(g => g.Address != null),
+            })
             .ToListAsync(cancellationToken);
         var batches = await db.MailingBatches.AsNoTracking().Where(b => b.CountyCode == county.Value)
             .Select(b => new { b.Id, b.CreatedAt, Count = db.Notices.Count(n => n.MailingBatchId == b.Id) }).ToListAsync(cancellationToken);
         await auditor.SearchAsync("Notice", cancellationToken);
         return new(
             unbatched.OrderBy(n => n.DueBy).ThenBy(n => n.CreatedAt)
-                .Select(n => new NoticeListItem(n.Id, n.Title, n.Kind, $"{n.First} {n.Last}", n.CreatedAt, n.DueBy, false)).ToList(),
+                .Select(n => new MailingLetter(new NoticeListItem(n.Id, n.Title, n.Kind, $"{n.First} {n.Last}", n.CreatedAt, n.DueBy, false), n.ChildId, n.NoAddress))
+                .ToList(),
             batches.OrderByDescending(b => b.CreatedAt).Select(b => new MailingBatchItem(b.Id, b.CreatedAt, b.Count)).ToList());
     }
 

@@ -274,10 +274,10 @@ public sealed class Claim837Reader : IDisposable
                 _lastParty = Party.Patient;
             }
         }
-        else if (segment.Is("DMG") && segment[1].SequenceEqual("D8"))
+        else if (!_toCheck && segment.Is("DMG") && segment[1].SequenceEqual("D8"))
         {
             DateOnly? birth = TryDate(segment[2], out var date) ? date : null;
-            var gender = _toCheck ? null : Text(segment, 3);
+            var gender = Text(segment, 3);
             if (_lastParty == Party.Subscriber && _subscriber is not null)
             {
                 _subscriber = _subscriber with { BirthDate = birth, Gender = gender };
@@ -297,7 +297,7 @@ public sealed class Claim837Reader : IDisposable
         {
             // Straight to the claim check when the guide says which kind of claim this is (otherwise the kind is
             // inferred from the lines at the end, and the claim goes through Claim837 and ClaimCheckMapping).
-            CheckLines = _toCheck && _kind is not null ? new List<Core.Claims.ClaimLineToCheck>(4) : null,
+            CheckLines = _toCheck && _kind is not null ? ClearedCheckLines() : null,
             PatientControlNumber = segment[1].ToString(),
             FacilityCode = Text(segment, 5, 1),
             FacilityCodeQualifier = Text(segment, 5, 2),
@@ -533,8 +533,9 @@ public sealed class Claim837Reader : IDisposable
     {
         CheckComponentSeparator(1, "HI01");
         var segment = _segments.Current;
-        var found = claim.Diagnoses;
-        var before = found.Count;
+        // Read for the claim check, the segment is only checked (for its warnings): no diagnosis is kept.
+        var found = _toCheck ? null : claim.Diagnoses;
+        var before = found?.Count ?? 0;
         for (var i = 1; i <= segment.ElementCount; i++)
         {
             var value = segment[i];
@@ -548,10 +549,9 @@ public sealed class Claim837Reader : IDisposable
             var role = DiagnosisQualifiers.RoleOf(qualifier);
             if (!code.IsEmpty)
             {
-                // The claim check does not use diagnoses; their segment is still checked for the warnings.
-                if (role is not null && !_toCheck)
+                if (role is not null)
                 {
-                    found.Add(new Diagnosis(_strings.Get(qualifier)!, _strings.Get(code)!));
+                    found?.Add(new Diagnosis(_strings.Get(qualifier)!, _strings.Get(code)!));
                 }
 
                 continue;
@@ -564,7 +564,7 @@ public sealed class Claim837Reader : IDisposable
                 ? $"HI{i:00} \"{value.ToString()}\" is a diagnosis qualifier without a code, and the next element \"{next.ToString()}\" looks like the code: the sender seems to have used the element separator '{e}' inside the composite instead of the component separator '{c}'. None of this segment's diagnoses were used."
                 : $"HI{i:00} \"{value.ToString()}\" is not a qualifier{c}code composite such as ABK{c}J45909. None of this segment's diagnoses were used.";
             claim.Problem(segment, detail);
-            found.RemoveRange(before, found.Count - before);
+            found?.RemoveRange(before, found.Count - before);
             return;
         }
     }
@@ -691,6 +691,15 @@ public sealed class Claim837Reader : IDisposable
         Text(segment, 9));
 
     private static bool TryDate(ReadOnlySpan<char> value, out DateOnly date) => ClaimBuilder.TryDate(value, out date);
+
+    // One list gathers every claim's lines in turn; each claim keeps an array copy (made in Flush).
+    private readonly List<Core.Claims.ClaimLineToCheck> _checkLines = new(8);
+
+    private List<Core.Claims.ClaimLineToCheck> ClearedCheckLines()
+    {
+        _checkLines.Clear();
+        return _checkLines;
+    }
 
     // Lines point at the same one to four diagnoses over and over; they share one array per distinct set.
     private int[] PointerSet(ReadOnlySpan<int> values)

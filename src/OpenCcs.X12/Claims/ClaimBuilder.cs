@@ -31,7 +31,8 @@ internal sealed class ClaimBuilder(int segmentNumber, string transactionControlN
     public Provider837? ReferringProvider { get; set; }
     public Provider837? RenderingProvider { get; set; }
     public Provider837? AttendingProvider { get; set; }
-    public List<Diagnosis> Diagnoses { get; } = new(2);
+    /// <summary>Made on the first HI that is kept (the claim check reads none).</summary>
+    public List<Diagnosis> Diagnoses => _diagnoses ??= new(2);
     public List<ServiceLine837> Lines => _lines ??= new(4);
 
     /// <summary>
@@ -47,6 +48,7 @@ internal sealed class ClaimBuilder(int segmentNumber, string transactionControlN
     public bool AnyLineEmergency { get; private set; }
 
     private List<ServiceLine837>? _lines;
+    private List<Diagnosis>? _diagnoses;
 
     private int LineCount => CheckLines?.Count ?? _lines?.Count ?? 0;
 

@@ -11,10 +11,10 @@ namespace OpenCcs.Cli.Commands.Claims;
 /// <summary>
 /// Checks 837 files claim by claim without holding a file in memory, in four stages on their own threads: one reads
 /// and maps claims into chunks; one loads what a chunk refers to (its SARs and providers, in a few queries, into a
-/// run-wide cache) and hands the chunk on with its own view of those facts; one checks the chunk; the caller's writes
-/// the results and drops it. No stage is more than about a third of the work, so two cores stay busy. At most a few chunks exist at once,
-/// so memory does not grow with the file. One <see cref="SarUsage"/> serves the whole run (rule 8 counts earlier lines
-/// of every file), used by the checking stage alone, in file order.
+/// run-wide cache) and hands the chunk on with its own view of those facts; one checks the chunk; and the caller
+/// writes the results and drops the chunk. Every stage is a fraction of the work, so both cores stay busy. At most a
+/// few chunks exist at once, so memory does not grow with the file. One <see cref="SarUsage"/> serves the whole run
+/// (rule 8 counts earlier lines of every file), used by the checking stage alone, in file order.
 /// </summary>
 internal sealed class ClaimFileCheck(Task<ClaimChecker> checkerReady, ClaimFactsLoader loader, ClaimReport report, ClaimTotals totals)
 {

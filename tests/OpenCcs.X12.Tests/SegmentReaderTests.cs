@@ -26,6 +26,32 @@ public sealed class SegmentReaderTests
         Assert.Equal("000000001", reader.Current[13].ToString());
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(7)]
+    [InlineData(8)]
+    [InlineData(9)]
+    [InlineData(16)]
+    public void Elements_split_at_every_separator_wherever_it_falls_in_the_segment(int width)
+    {
+        // Elements of one width put separators at every position modulo eight, so the eight-character blocks of the
+        // tokenizer and its tail loop both meet them, as do empty elements (two separators side by side).
+        var elements = Enumerable.Range(0, 40).Select(i => i % 5 == 4 ? "" : new string((char)('A' + i % 26), width)).ToArray();
+        var text = X12Text.Isa() + "NTE*" + string.Join('*', elements) + "~";
+
+        using var reader = X12Text.Segments(text);
+        Assert.True(reader.Read());
+        Assert.True(reader.Read());
+        var segment = reader.Current;
+
+        Assert.Equal("NTE", segment.IdString);
+        Assert.Equal(elements.Length, segment.ElementCount);
+        for (var i = 0; i < elements.Length; i++)
+        {
+            Assert.Equal(elements[i], segment[i + 1].ToString());
+        }
+    }
+
     [Fact]
     public void Newline_terminated_segments_tolerate_indentation_and_crlf()
     {

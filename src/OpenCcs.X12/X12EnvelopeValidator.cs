@@ -51,8 +51,15 @@ public sealed class X12EnvelopeValidator
     /// <summary>Call for every segment, in order.</summary>
     public void Observe(X12Segment segment)
     {
-        var number = segment.Number;
         var id = segment.Id;
+        // Nearly every segment is inside a transaction set and is not an envelope segment: count it and go on.
+        if (InTransaction && !IsEnvelope(id))
+        {
+            _segmentCount++;
+            return;
+        }
+
+        var number = segment.Number;
         if (id.SequenceEqual("ISA"))
         {
             if (InInterchange)
@@ -159,6 +166,12 @@ public sealed class X12EnvelopeValidator
             _segmentCount++;
         }
     }
+
+    private static bool IsEnvelope(ReadOnlySpan<char> id) => id switch
+    {
+        "ISA" or "IEA" or "GS" or "GE" or "ST" or "SE" => true,
+        _ => false,
+    };
 
     /// <summary>Call at the end of the data: an envelope still open means the file was cut short.</summary>
     public void Complete(int lastSegmentNumber)

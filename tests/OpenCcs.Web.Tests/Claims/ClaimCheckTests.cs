@@ -210,6 +210,21 @@ public abstract class ClaimCheckTests<TApp>(TApp app) : IClassFixture<TApp>
     }
 
     [Fact]
+    public async Task An_837_over_the_size_limit_is_refused_with_413_pointing_to_the_command_line_tool()
+    {
+        var sar = await ApprovedSarAsync();
+        var file = X12File.Professional(sar.PhysicianNpi, sar.Cin, new X12File.Claim("PCN-BIG", sar.Number, [("99214", 1m)]));
+        // Layout whitespace between segments is legal X12; this much of it takes the body past the limit.
+        var padded = file.Text.Replace("~", "~" + new string(' ', 4096), StringComparison.Ordinal);
+        while (padded.Length <= OpenCcs.Web.Features.Claims.CheckClaimFile.MaxFileBytes) padded += new string('\n', 1024 * 1024);
+
+        var response = await (await app.ApiClientFor(Roles.Provider)).PostAsync("/api/v1/claims/check-x12", X12Content(padded));
+
+        var problem = await Responses.AssertProblemAsync(response, HttpStatusCode.RequestEntityTooLarge);
+        Assert.Contains("ccs claims check", problem.GetProperty("detail").GetString());
+    }
+
+    [Fact]
     public async Task Every_file_in_the_shared_X12_test_data_gets_answers_or_a_clear_problem_never_an_error()
     {
         var iscd = await app.ApiClientFor(Roles.IscdReviewer);

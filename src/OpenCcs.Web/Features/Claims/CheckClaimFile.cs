@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Net.Http.Headers;
 using Microsoft.OpenApi;
@@ -47,14 +46,15 @@ public sealed class CheckClaimFile(CheckClaims handler)
     public async Task<IResult> HandleAsync(HttpContext http, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(http);
+        // The reader is synchronous, so the body is first taken in whole, asynchronously: in memory up to 1 MB, then in
+        // a temporary file, never past the size limit. No thread then waits on the network while claims are read.
+        if (await BufferAsync(http.Request, cancellationToken) is { } tooLarge) return tooLarge;
         var body = await OpenFileAsync(http.Request, cancellationToken);
         if (body is null)
             return TypedResults.Problem(
                 $"Send the 837 file as the request body with Content-Type {X12MediaType} or text/plain, or upload it as multipart/form-data.",
                 statusCode: StatusCodes.Status415UnsupportedMediaType, title: "The request holds no 837 file.");
 
-        // The reader is synchronous; it reads the body a block at a time as claims are taken from it.
-        if (http.Features.Get<IHttpBodyControlFeature>() is { } control) control.AllowSynchronousIO = true;
         var usage = new SarUsage();
         var answers = new List<ClaimCheckAnswer>();
         var batch = new List<(Claim837 Read, ClaimToCheck Claim)>(BatchSize);
@@ -95,6 +95,23 @@ public sealed class CheckClaimFile(CheckClaims handler)
                 return TypedResults.Problem(refused.Detail, statusCode: StatusCodes.Status403Forbidden, title: "You may not check this file.");
             default:
                 throw new InvalidOperationException("A batch of 837 claims is checked as read, never refused for its shape.");
+        }
+    }
+
+    private static async Task<IResult?> BufferAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        try
+        {
+            request.EnableBuffering(bufferThreshold: 1024 * 1024, bufferLimit: MaxFileBytes + 64 * 1024);
+            await request.Body.DrainAsync(cancellationToken);
+            request.Body.Position = 0;
+            return null;
+        }
+        catch (Exception e) when (e is IOException or BadHttpRequestException)
+        {
+            return TypedResults.Problem(
+                $"The file is larger than {MaxFileBytes / 1024 / 1024} MB. Split it, or check it with `ccs claims check FILE`, which has no size limit.",
+                statusCode: StatusCodes.Status413PayloadTooLarge, title: "The 837 file is too large.");
         }
     }
 

@@ -74,6 +74,10 @@ public sealed class ClaimFactsLoader
         ArgumentNullException.ThrowIfNull(claims);
         var sarNumbers = new HashSet<SarNumber>();
         var npis = new HashSet<Npi>();
+        // A batch names the same few SARs and NPIs over and over, and a reader that pools its strings hands the same
+        // instance each time: by identity, each is normalised and looked up once.
+        var seenSars = new HashSet<string>(ReferenceEqualityComparer.Instance);
+        var seenNpis = new HashSet<string>(ReferenceEqualityComparer.Instance);
         foreach (var claim in claims)
         {
             AddSar(claim.PriorAuthorization);
@@ -98,7 +102,7 @@ public sealed class ClaimFactsLoader
 
         void AddSar(string? text)
         {
-            if (string.IsNullOrWhiteSpace(text)) return;
+            if (text is null || !seenSars.Add(text) || string.IsNullOrWhiteSpace(text)) return;
             var key = ClaimFactsCache.Normalize(text);
             if (cache.TryGetSar(key, out var known))
             {
@@ -116,7 +120,7 @@ public sealed class ClaimFactsLoader
 
         void AddNpi(string? text)
         {
-            if (string.IsNullOrWhiteSpace(text)) return;
+            if (text is null || !seenNpis.Add(text) || string.IsNullOrWhiteSpace(text)) return;
             var key = ClaimFactsCache.Normalize(text);
             if (cache.TryGetProvider(key, out var known))
             {

@@ -70,6 +70,23 @@ public abstract class GroupCommitTests<TApp>(TApp app) : IClassFixture<TApp>
     }
 
     [Fact]
+    public async Task Submissions_for_two_counties_in_one_batch_each_take_their_own_countys_next_numbers()
+    {
+        var (child, npi) = await ChildWithOpenCaseAsync();
+        var (other, _) = await ChildWithOpenCaseAsync(notIn: child.County);
+        var client = await app.ApiClientFor(Roles.Provider);
+        var (before, otherBefore) = (await LastSequenceAsync(child.County), await LastSequenceAsync(other.County));
+
+        var responses = await InOneBatchAsync(child.County, client, null, Body(child, npi), Body(other, npi), Body(child, npi), Body(other, npi));
+
+        var numbers = new List<SarNumber>();
+        foreach (var response in responses) numbers.Add(await NumberOfAsync(response));
+        Assert.Equal([SarNumber.Create(child.County, before + 1), SarNumber.Create(other.County, otherBefore + 1),
+            SarNumber.Create(child.County, before + 2), SarNumber.Create(other.County, otherBefore + 2)], numbers);
+        Assert.Equal((before + 2, otherBefore + 2), (await LastSequenceAsync(child.County), await LastSequenceAsync(other.County)));
+    }
+
+    [Fact]
     public async Task A_duplicate_idempotency_key_sent_concurrently_creates_one_sar_and_every_caller_gets_the_same_receipt()
     {
         var (child, npi) = await ChildWithOpenCaseAsync();
@@ -158,7 +175,7 @@ public abstract class GroupCommitTests<TApp>(TApp app) : IClassFixture<TApp>
             }
             await hold.RollbackAsync();
         }
-        return await Task.WhenAll(sent);
+        return await Task.WhenAll(sent).WaitAsync(TimeSpan.FromSeconds(60)); // a request left unanswered fails the test, not the run
     }
 
     private static Task<HttpResponseMessage> Send(HttpClient client, object body, CancellationToken cancellationToken = default) => body switch
@@ -197,10 +214,10 @@ public abstract class GroupCommitTests<TApp>(TApp app) : IClassFixture<TApp>
     }
 
     /// <summary>A child with a CIN and an open case, and a physician of the demo provider's organisation paneled today.</summary>
-    private Task<(TestChild Child, string Npi)> ChildWithOpenCaseAsync() => app.WithDbAsync(async db =>
+    private Task<(TestChild Child, string Npi)> ChildWithOpenCaseAsync(CountyCode? notIn = null) => app.WithDbAsync(async db =>
     {
         var child = await db.Children.AsNoTracking().Where(c => c.Cin != null && db.Cases.Any(k => k.ChildId == c.Id && k.Status == CaseStatus.Open))
-            .OrderBy(c => c.Id).FirstAsync();
+            .Where(c => notIn == null || c.CountyOfResidence != notIn).OrderBy(c => c.Id).FirstAsync();
         var org = await db.ProviderOrganizations.Where(o => o.Name == ScopedRecords.ProviderOrganization).Select(o => o.Id).SingleAsync();
         var providers = await db.Providers.AsNoTracking().Where(p => p.OrganizationId == org && p.Type == ProviderType.Physician).ToListAsync();
         var npi = providers.First(p => p.IsAuthorizedOn(new DateOnly(2026, 11, 23))).Npi.Value;

@@ -120,20 +120,20 @@ public sealed class SubmitSar(
     {
         var userId = user.Id;
         var audit = auditor.RecordLater(AuditAction.Create, "Sar", valid.ChildId);
-        var draft = new SarDraft(valid.County, number => Build(valid, input, number, userId), (db, sar) =>
+        var draft = new SarDraft(valid.County, number => Build(valid, input, number, userId), (batchDb, sar) =>
         {
-            db.Sars.Add(sar);
+            batchDb.Sars.Add(sar);
             foreach (var file in valid.Attachments)
-                db.SarDocuments.Add(new SarDocument
+                batchDb.SarDocuments.Add(new SarDocument
                 {
                     SarId = sar.Id, FileName = file.Accepted.FileName, ContentType = file.Accepted.ContentType, SizeBytes = file.Accepted.SizeBytes,
                     Content = file.Content, UploadedAt = now, UploadedBy = userId,
                 });
             if (!valid.HasOpenCase && sar.Status != SarStatus.Redirected)
-                db.Referrals.Add(Referral.Receive(valid.ChildId, valid.County, valid.Provider.IsFacility ? ReferrerKind.Hospital : ReferrerKind.Physician,
+                batchDb.Referrals.Add(Referral.Receive(valid.ChildId, valid.County, valid.Provider.IsFacility ? ReferrerKind.Hospital : ReferrerKind.Physician,
                     valid.Provider.Name, valid.Provider.Id, $"SAR {sar.Number.Value}: {sar.Lines[0].Description}", sar.DiagnosisCode, valid.ReceivedAt));
-            if (key is not null) SarIdempotency.Remember(db, userId, key, hash, sar.Number, now);
-            db.AuditEvents.Add(audit(sar.Id.ToString()));
+            if (key is not null) SarIdempotency.Remember(batchDb, userId, key, hash, sar.Number, now);
+            batchDb.AuditEvents.Add(audit(sar.Id.ToString()));
         });
         try
         {

@@ -25,6 +25,9 @@ services.AddHttpContextAccessor();
 services.AddScoped<CurrentUser>();
 services.AddScoped<ChildAccess>();
 services.AddScoped<Auditor>();
+// One writer per app commits the audit events of reads in groups; it runs as long as the host does.
+services.AddSingleton<AuditWriter>();
+services.AddHostedService(sp => sp.GetRequiredService<AuditWriter>());
 services.AddFeatureHandlers();
 services.AddNotices();
 

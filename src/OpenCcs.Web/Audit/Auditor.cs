@@ -7,9 +7,9 @@ namespace OpenCcs.Web.Audit;
 /// <summary>
 /// Records every read and write of a child's records. For a write, call <see cref="Record"/> before
 /// SaveChanges so the event commits in the same transaction as the change; a read, search or refusal is
-/// written at once, before the caller answers, so no answer goes out unaudited.
+/// written before the caller answers, so no answer goes out unaudited (with the others waiting, by <see cref="AuditWriter"/>).
 /// </summary>
-public sealed class Auditor(CcsDbContext db, CurrentUser user, TimeProvider clock)
+public sealed class Auditor(CcsDbContext db, CurrentUser user, TimeProvider clock, AuditWriter writer)
 {
     public void Record(AuditAction action, string recordType, string recordId, Guid? childId, AuditOutcome outcome = AuditOutcome.Allowed) =>
         db.AuditEvents.Add(Event(action, recordType, recordId, childId, outcome));
@@ -42,15 +42,20 @@ public sealed class Auditor(CcsDbContext db, CurrentUser user, TimeProvider cloc
 
     private async Task WriteAsync(AuditEvent audit, CancellationToken cancellationToken)
     {
-        // Reads track nothing, so the event is one INSERT; if the caller has unsaved changes, they are saved with it, as always.
         if (db.ChangeTracker.HasChanges())
         {
+            // The caller's unsaved changes are saved with the event, as always.
             db.AuditEvents.Add(audit);
             await db.SaveChangesAsync(cancellationToken);
         }
+        else if (db.Database.CurrentTransaction is not null)
+        {
+            // Inside the caller's transaction: another connection could wait on its locks (SQLite's write lock) while it waits for us.
+            await AuditInsert.ExecuteAsync(db, audit, cancellationToken);
+        }
         else
         {
-            await AuditInsert.ExecuteAsync(db, audit, cancellationToken);
+            await writer.WriteAsync(audit, cancellationToken);
         }
     }
 

@@ -11,6 +11,53 @@ public sealed class ClaimMappingTests
         return Assert.Single(batch.Claims);
     }
 
+    // One builder is reused for every claim of a reader: nothing a claim set may reach the next one.
+    private static readonly string[] TwoClaims =
+    [
+        "CLM*P1*30***11:B:1*Y*A*Y*Y", "REF*G1*10000008515", "NM1*DN*1*REFERRING*DOCTOR****XX*1211806769",
+        "NM1*82*1*RENDERING*DOCTOR****XX*1835291737", "HI*ABK:J45909", "LX*X", "SV1*HC:99213*10*UN*1***1", "DTP*472*D8*20260105",
+        "CLM*P2*20***11:B:1*Y*A*Y*Y", "LX*1", "SV1*HC:94640*20*UN*2***1", "DTP*472*D8*20260106",
+    ];
+
+    [Fact]
+    public void A_claim_keeps_nothing_of_the_claim_before_it()
+    {
+        var batch = X12Text.Read(X12Text.Interchange(X12Text.Professional, X12Text.ProfessionalBody(TwoClaims)));
+
+        Assert.Equal(2, batch.Claims.Count);
+        var (first, second) = (batch.Claims[0], batch.Claims[1]);
+        Assert.Equal("10000008515", first.PriorAuthorization);
+        Assert.NotEmpty(first.Problems); // LX01 "X" is not a line number
+        Assert.Single(first.Diagnoses);
+        Assert.Equal("P2", second.PatientControlNumber);
+        Assert.Null(second.PriorAuthorization);
+        Assert.Null(second.ReferringProvider);
+        Assert.Null(second.RenderingProvider);
+        Assert.Empty(second.Diagnoses);
+        Assert.Empty(second.Problems);
+        Assert.Equal(["94640"], second.Lines.Select(l => l.ProcedureCode));
+        Assert.Equal(["99213"], first.Lines.Select(l => l.ProcedureCode));
+    }
+
+    [Fact]
+    public void A_claim_read_for_the_check_keeps_nothing_of_the_claim_before_it()
+    {
+        using var reader = new Claim837Reader(new StringReader(X12Text.Interchange(X12Text.Professional, X12Text.ProfessionalBody(TwoClaims))));
+
+        var claims = reader.ReadClaimsToCheck().ToList();
+
+        Assert.Equal(2, claims.Count);
+        Assert.Equal("10000008515", claims[0].Claim.PriorAuthorization);
+        Assert.Equal("1211806769", claims[0].Claim.ReferringNpi);
+        Assert.NotEmpty(claims[0].Problems);
+        Assert.Equal("P2", claims[1].Claim.Reference);
+        Assert.Null(claims[1].Claim.PriorAuthorization);
+        Assert.Null(claims[1].Claim.ReferringNpi);
+        Assert.Null(claims[1].Claim.RenderingNpi);
+        Assert.Empty(claims[1].Problems);
+        Assert.Equal("94640", Assert.Single(claims[1].Claim.Lines).ProcedureCode);
+    }
+
     [Fact]
     public void Line_prior_authorization_overrides_the_claims()
     {

@@ -57,8 +57,8 @@ public sealed record ClaimCheckResult(string? Reference, IReadOnlyList<LineCheck
         get
         {
             if (Lines.Count == 0) return false;
-            foreach (var line in Lines)
-                if (!line.Pays) return false;
+            for (var i = 0; i < Lines.Count; i++)
+                if (!Lines[i].Pays) return false;
             return true;
         }
     }

@@ -4,10 +4,8 @@ using OpenCcs.Core.Identifiers;
 namespace OpenCcs.Core.Claims;
 
 /// <summary>The provider rules: paneled or approved on the date of service (rule 10), and the SAR's provider (rule 6).</summary>
-internal sealed partial class ClaimRun
+internal partial struct ClaimRun
 {
-    private string? _npiLookedUp;
-    private ProviderFacts? _provider;
 
     /// <summary>
     /// Rule 10: the provider who rendered the line (else the billing provider) is paneled, or the facility approved,
@@ -53,8 +51,6 @@ internal sealed partial class ClaimRun
                 $"Bill under a provider paneled on the date of service ({ClaimFields.Provider(_form)}), or apply for CCS paneling online; emergency and trauma care are excepted."));
     }
 
-    private string? _npiChecked;
-    private bool _npiValid;
 
     private bool IsNpi(string npi)
     {

@@ -4,11 +4,8 @@ using OpenCcs.Core.Identifiers;
 namespace OpenCcs.Core.Claims;
 
 /// <summary>The rules that compare a line with its SAR (DOMAIN.md §9, rules 2–9 and 11 of issue 4).</summary>
-internal sealed partial class ClaimRun
+internal partial struct ClaimRun
 {
-    private string? _sarEntered;
-    private SarIndex? _sar;
-    private ClaimFinding? _sarFinding;
 
     /// <summary>
     /// Checks the line against the SAR it names and returns the SAR line whose units it uses, if any. When there is

@@ -5,9 +5,11 @@ namespace OpenCcs.Core.Claims;
 
 /// <summary>
 /// One claim being checked: what is read once per claim (CIN, BIN, the SAR and provider last looked up),
-/// then each line through the rules in the order of <see cref="ClaimRules.All"/>.
+/// then each line through the rules in the order of <see cref="ClaimRules.All"/>. A struct held in a local of
+/// <see cref="ClaimChecker.Check"/>: one per claim, so nothing to allocate for it; every field is declared here
+/// (the rules are split over ClaimRun.*.cs).
 /// </summary>
-internal sealed partial class ClaimRun
+internal partial struct ClaimRun
 {
     /// <summary>CCS's BIN for pharmacy claims (reference/000: "Use BIN# 610442, otherwise the claim will deny").</summary>
     public const string CcsBin = "610442";
@@ -24,6 +26,17 @@ internal sealed partial class ClaimRun
     private readonly string? _cin;
     private readonly ClaimFinding? _cinFinding;
     private readonly ClaimFinding? _binFinding;
+
+    // The SAR last looked up (ClaimRun.Sar.cs): a claim's lines mostly name the same one.
+    private string? _sarEntered;
+    private SarIndex? _sar;
+    private ClaimFinding? _sarFinding;
+
+    // The provider last looked up and the NPI last checked (ClaimRun.Providers.cs).
+    private string? _npiLookedUp;
+    private ProviderFacts? _provider;
+    private string? _npiChecked;
+    private bool _npiValid;
 
     public ClaimRun(ClaimChecker checker, ClaimToCheck claim, IClaimCheckFacts facts, SarUsage usage)
     {

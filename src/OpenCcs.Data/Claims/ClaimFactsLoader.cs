@@ -68,24 +68,49 @@ public sealed class ClaimFactsLoader
         return view;
     }
 
+    /// <summary>
+    /// <see cref="LoadViewAsync(ClaimFactsCache, IReadOnlyCollection{ClaimToCheck}, CancellationToken)"/> into a view
+    /// the caller hands back once it has checked the batch: it is emptied and refilled, keeping its tables, so a long
+    /// run does not build new ones for every batch.
+    /// </summary>
+    public async Task<ClaimFactsCache> LoadViewAsync(ClaimFactsCache cache, IReadOnlyCollection<ClaimToCheck> claims, ClaimFactsCache reused, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(reused);
+        reused.Clear();
+        await LoadAsync(cache, claims, reused, ct);
+        return reused;
+    }
+
+    // The working sets of one load, kept between calls (a loader serves one caller at a time) and emptied each time.
+    private readonly HashSet<SarNumber> _sarNumbers = [];
+    private readonly HashSet<Npi> _npis = [];
+    private readonly HashSet<string> _seenSars = new(ReferenceEqualityComparer.Instance);
+    private readonly HashSet<string> _seenNpis = new(ReferenceEqualityComparer.Instance);
+
     private async Task LoadAsync(ClaimFactsCache cache, IReadOnlyCollection<ClaimToCheck> claims, ClaimFactsCache? view, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(cache);
         ArgumentNullException.ThrowIfNull(claims);
-        var sarNumbers = new HashSet<SarNumber>();
-        var npis = new HashSet<Npi>();
+        var sarNumbers = _sarNumbers;
+        var npis = _npis;
         // A batch names the same few SARs and NPIs over and over, and a reader that pools its strings hands the same
         // instance each time: by identity, each is normalised and looked up once.
-        var seenSars = new HashSet<string>(ReferenceEqualityComparer.Instance);
-        var seenNpis = new HashSet<string>(ReferenceEqualityComparer.Instance);
+        var seenSars = _seenSars;
+        var seenNpis = _seenNpis;
+        sarNumbers.Clear();
+        npis.Clear();
+        seenSars.Clear();
+        seenNpis.Clear();
         foreach (var claim in claims)
         {
             AddSar(claim.PriorAuthorization);
             AddNpi(claim.BillingNpi);
             AddNpi(claim.RenderingNpi);
             AddNpi(claim.ReferringNpi);
-            foreach (var line in claim.Lines)
+            var lines = claim.Lines;
+            for (var i = 0; i < lines.Count; i++)
             {
+                var line = lines[i];
                 AddSar(line.PriorAuthorization);
                 AddNpi(line.RenderingNpi);
                 AddNpi(line.ReferringNpi);

@@ -46,6 +46,9 @@ public sealed class Claim837Reader : IDisposable
     private Person837? _subscriber;
     private Person837? _patient;
     private ClaimBuilder? _claim;
+
+    // The one builder every claim of this reader is built in, in turn.
+    private ClaimBuilder? _builder;
     private bool _toCheck;
     private Claim837? _done837;
     private ClaimReadForCheck? _doneForCheck;
@@ -293,16 +296,16 @@ public sealed class Claim837Reader : IDisposable
     {
         CheckComponentSeparator(5, "CLM05");
         var segment = _segments.Current;
-        var claim = new ClaimBuilder(segment.Number, _envelope.TransactionControlNumber, _strings, _line)
-        {
+        var claim = (_builder ??= new ClaimBuilder(_strings, _line)).Begin(
+            segment.Number,
+            _envelope.TransactionControlNumber,
             // Straight to the claim check when the guide says which kind of claim this is (otherwise the kind is
             // inferred from the lines at the end, and the claim goes through Claim837 and ClaimCheckMapping).
-            CheckLines = _toCheck && _kind is not null ? ClearedCheckLines() : null,
-            PatientControlNumber = segment[1].ToString(),
-            FacilityCode = Text(segment, 5, 1),
-            FacilityCodeQualifier = Text(segment, 5, 2),
-            FrequencyCode = Text(segment, 5, 3),
-        };
+            _toCheck && _kind is not null ? ClearedCheckLines() : null,
+            segment[1].ToString(),
+            Text(segment, 5, 1),
+            Text(segment, 5, 2),
+            Text(segment, 5, 3));
         if (claim.PatientControlNumber.Length == 0)
         {
             claim.Problem(segment, "CLM01 (patient control number) is empty.");

@@ -11,19 +11,23 @@ internal enum Section
     LineAdjudication,
 }
 
-/// <summary>Mutable while a claim's segments stream past; frozen into a <see cref="Claim837"/> at the next CLM, HL or SE.</summary>
-internal sealed class ClaimBuilder(int segmentNumber, string transactionControlNumber, StringPool strings, LineBuilder lineBuilder)
+/// <summary>
+/// Mutable while a claim's segments stream past; frozen into a <see cref="Claim837"/> (or a claim to check) at the next
+/// CLM, HL or SE. One builder serves every claim of a reader in turn: <see cref="Begin"/> empties it, and what a
+/// finished claim took from it (its lines, diagnoses and problems) is handed over, never reused.
+/// </summary>
+internal sealed class ClaimBuilder(StringPool strings, LineBuilder lineBuilder)
 {
     private List<X12Issue>? _problems;
 
-    public int SegmentNumber { get; } = segmentNumber;
-    public string TransactionControlNumber { get; } = transactionControlNumber;
+    public int SegmentNumber { get; private set; }
+    public string TransactionControlNumber { get; private set; } = "";
     public Section Section { get; set; } = Section.Claim;
-    public string PatientControlNumber { get; init; } = "";
+    public string PatientControlNumber { get; private set; } = "";
     public decimal TotalCharge { get; set; }
-    public string? FacilityCode { get; init; }
-    public string? FacilityCodeQualifier { get; init; }
-    public string? FrequencyCode { get; init; }
+    public string? FacilityCode { get; private set; }
+    public string? FacilityCodeQualifier { get; private set; }
+    public string? FrequencyCode { get; private set; }
     public string? AdmissionTypeCode { get; set; }
     public DateRange? StatementPeriod { get; set; }
     public string? PriorAuthorization { get; set; }
@@ -39,7 +43,7 @@ internal sealed class ClaimBuilder(int segmentNumber, string transactionControlN
     /// Set when the reader maps claims straight to the claim check (<see cref="Claim837Reader.ReadClaimsToCheck"/>):
     /// lines then become <see cref="Core.Claims.ClaimLineToCheck"/> as they finish, with no <see cref="ServiceLine837"/>.
     /// </summary>
-    public List<Core.Claims.ClaimLineToCheck>? CheckLines { get; init; }
+    public List<Core.Claims.ClaimLineToCheck>? CheckLines { get; private set; }
 
     /// <summary>With <see cref="CheckLines"/>: the place of service a line without SV1-05 takes (see <see cref="ClaimCheckMapping"/>).</summary>
     public string? ClaimPlaceOfService { get; set; }
@@ -55,6 +59,36 @@ internal sealed class ClaimBuilder(int segmentNumber, string transactionControlN
     /// <summary>Most claims have none, so the list is made on the first.</summary>
     public IReadOnlyList<X12Issue> Problems => _problems ?? (IReadOnlyList<X12Issue>)[];
     public LineBuilder? Line { get; private set; }
+
+    /// <summary>Starts the next claim at its CLM: everything the previous claim set is forgotten.</summary>
+    public ClaimBuilder Begin(
+        int segmentNumber, string transactionControlNumber, List<Core.Claims.ClaimLineToCheck>? checkLines, string patientControlNumber,
+        string? facilityCode, string? facilityCodeQualifier, string? frequencyCode)
+    {
+        SegmentNumber = segmentNumber;
+        TransactionControlNumber = transactionControlNumber;
+        CheckLines = checkLines;
+        PatientControlNumber = patientControlNumber;
+        FacilityCode = facilityCode;
+        FacilityCodeQualifier = facilityCodeQualifier;
+        FrequencyCode = frequencyCode;
+        Section = Section.Claim;
+        TotalCharge = 0m;
+        AdmissionTypeCode = null;
+        StatementPeriod = null;
+        PriorAuthorization = null;
+        ReferralNumber = null;
+        ReferringProvider = null;
+        RenderingProvider = null;
+        AttendingProvider = null;
+        ClaimPlaceOfService = null;
+        AnyLineEmergency = false;
+        Line = null;
+        _lines = null;
+        _diagnoses = null;
+        _problems = null;
+        return this;
+    }
 
     public void StartLine(X12Segment segment)
     {

@@ -113,4 +113,30 @@ public sealed class ClaimFactsLoaderTests
         Assert.Same(run.FindProvider(cast.Physician.Npi.Value), second.FindProvider(cast.Physician.Npi.Value)); // from the run cache, not read again
         Assert.Equal((3, 2), (run.SarCount, run.ProviderCount));
     }
+
+    [Theory, OnBothDatabases]
+    public async Task A_reused_batch_view_is_emptied_and_holds_only_the_new_batch(TestDatabase provider)
+    {
+        await using var database = await FreshDatabase.CreateAsync(provider);
+        var cast = await Cast.SavedInAsync(database);
+        var sar = cast.SubmitSar(41, Now.AddDays(-3));
+        await database.AddAsync(sar);
+        var missing = SarNumber.Create(TestClock.LosAngeles, 999).Value;
+
+        await using var db = database.NewContext();
+        var loader = new ClaimFactsLoader(db);
+        var run = new ClaimFactsCache();
+        var view = await loader.LoadViewAsync(run, [ClaimFor(sar.Number.Value, cast.Physician.Npi.Value)]);
+        Assert.NotNull(view.FindSar(sar.Number.Value));
+
+        var again = await loader.LoadViewAsync(run, [ClaimFor(missing, cast.Hospital.Npi.Value)], view);
+
+        Assert.Same(view, again);
+        Assert.Null(again.FindSar(sar.Number.Value)); // the first batch's SAR is gone from the view
+        Assert.Null(again.FindProvider(cast.Physician.Npi.Value));
+        Assert.Equal((1, 1), (again.SarCount, again.ProviderCount));
+        Assert.NotNull(again.FindProvider(cast.Hospital.Npi.Value));
+        Assert.NotNull(run.FindSar(sar.Number.Value)); // the run cache keeps both batches
+        Assert.Equal((2, 2), (run.SarCount, run.ProviderCount));
+    }
 }

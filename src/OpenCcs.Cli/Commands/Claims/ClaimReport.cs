@@ -34,8 +34,11 @@ internal sealed class ClaimTotals
             ClaimsPaying++;
         }
 
-        foreach (var line in result.Lines)
+        // Index loops: a foreach over an IReadOnlyList allocates an enumerator, and this runs for every claim of a file.
+        var lines = result.Lines;
+        for (var i = 0; i < lines.Count; i++)
         {
+            var line = lines[i];
             Lines++;
             if (line.Pays)
             {
@@ -43,9 +46,10 @@ internal sealed class ClaimTotals
                 continue;
             }
 
-            foreach (var finding in line.Findings)
+            var findings = line.Findings;
+            for (var f = 0; f < findings.Count; f++)
             {
-                ByRule[finding.RuleId] = ByRule.GetValueOrDefault(finding.RuleId) + 1;
+                ByRule[findings[f].RuleId] = ByRule.GetValueOrDefault(findings[f].RuleId) + 1;
             }
         }
     }

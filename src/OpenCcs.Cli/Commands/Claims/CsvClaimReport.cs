@@ -37,8 +37,10 @@ internal sealed class CsvClaimReport(TextWriter output) : ClaimReport(output)
                 continue;
             }
 
-            foreach (var finding in result.Findings)
+            var findings = result.Findings;
+            for (var f = 0; f < findings.Count; f++)
             {
+                var finding = findings[f];
                 Row(path, claim, i, finding.RuleId, finding.Code?.ToString(), finding.Message, finding.Fix);
             }
         }

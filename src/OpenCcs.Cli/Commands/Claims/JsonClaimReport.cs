@@ -86,8 +86,10 @@ internal sealed class JsonClaimReport : ClaimReport
             WriteIfSet("sar", claim.SarFor(i));
             j.WriteBoolean("pays", result.Pays);
             j.WriteStartArray("findings");
-            foreach (var finding in result.Findings)
+            var findings = result.Findings;
+            for (var f = 0; f < findings.Count; f++)
             {
+                var finding = findings[f];
                 j.WriteStartObject();
                 j.WriteString("rule", finding.RuleId);
                 if (finding.Code is { } code)

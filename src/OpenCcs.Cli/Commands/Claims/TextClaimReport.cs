@@ -39,9 +39,9 @@ internal sealed class TextClaimReport(TextWriter output) : ClaimReport(output)
         }
 
         var denied = 0;
-        foreach (var line in lines)
+        for (var i = 0; i < lines.Count; i++)
         {
-            denied += line.Pays ? 0 : 1;
+            denied += lines[i].Pays ? 0 : 1;
         }
 
         if (lines.Count == 0)
@@ -121,8 +121,10 @@ internal sealed class TextClaimReport(TextWriter output) : ClaimReport(output)
         }
 
         o.Write(": denied\n");
-        foreach (var finding in result.Findings)
+        var findings = result.Findings;
+        for (var f = 0; f < findings.Count; f++)
         {
+            var finding = findings[f];
             o.Write("      ");
             o.Write(finding.RuleId);
             if (finding.Code is { } x12)

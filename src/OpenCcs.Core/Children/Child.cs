@@ -11,7 +11,7 @@ public sealed class Child : AggregateRoot
     public const int AgeLimit = 21;
 
     private readonly List<Guardian> _guardians = [];
-    private readonly List<CinAssignment> _cins = [];
+    private readonly List<CinAssignment> _cinHistory = [];
 
     private Child() { }
 
@@ -23,7 +23,7 @@ public sealed class Child : AggregateRoot
     public Cin? Cin { get; private set; }
 
     /// <summary>Every CIN the child has had, oldest first; the last one is <see cref="Cin"/>.</summary>
-    public IReadOnlyList<CinAssignment> CinHistory => _cins.OrderBy(c => c.From ?? DateOnly.MinValue).ToList();
+    public IReadOnlyList<CinAssignment> CinHistory => _cinHistory.OrderBy(c => c.From ?? DateOnly.MinValue).ToList();
 
     public CountyCode CountyOfResidence { get; private set; }
 
@@ -41,7 +41,7 @@ public sealed class Child : AggregateRoot
         if (cin is { IsEmpty: false } first)
         {
             // A CIN known at registration covers every earlier date: the child had it before the program knew them.
-            child._cins.Add(new CinAssignment(first, from: null));
+            child._cinHistory.Add(new CinAssignment(first, from: null));
             child.Cin = first;
         }
         child.Created(utcNow);
@@ -93,11 +93,11 @@ public sealed class Child : AggregateRoot
     {
         Utc.Require(utcNow); // refuse a local time before changing anything
         if (cin.IsEmpty) throw new DomainRuleException("child.cin-required", "Enter the child's new CIN: 9 characters, a 9, seven digits and a letter.");
-        var current = _cins.SingleOrDefault(c => c.IsCurrent);
+        var current = _cinHistory.SingleOrDefault(c => c.IsCurrent);
         if (current is not null && current.Cin == cin)
             throw new DomainRuleException("child.cin-unchanged",
                 $"CIN {cin} is already the child's current CIN{Since(current)}. Nothing was changed.");
-        if (_cins.SingleOrDefault(c => c.Cin == cin) is { } former)
+        if (_cinHistory.SingleOrDefault(c => c.Cin == cin) is { } former)
             throw new DomainRuleException("child.cin-replaced-before",
                 $"CIN {cin} was the child's CIN until {former.To:yyyy-MM-dd} and has been replaced. A replaced CIN is kept in the history as it was; enter the CIN the child holds now.");
         if (effectiveFrom > DateOnly.FromDateTime(utcNow))
@@ -110,13 +110,13 @@ public sealed class Child : AggregateRoot
             throw new DomainRuleException("child.cin-starts-before-current",
                 $"The new CIN must take effect after {start:yyyy-MM-dd}, the day CIN {current.Cin} took effect; {effectiveFrom:yyyy-MM-dd} is not.");
         current?.EndOn(effectiveFrom.AddDays(-1));
-        _cins.Add(new CinAssignment(cin, effectiveFrom));
+        _cinHistory.Add(new CinAssignment(cin, effectiveFrom));
         Cin = cin;
         Touch(utcNow);
     }
 
     /// <summary>The CIN that covered <paramref name="date"/>, or null when the child had none then.</summary>
-    public Cin? CinOn(DateOnly date) => _cins.FirstOrDefault(c => c.Covers(date))?.Cin;
+    public Cin? CinOn(DateOnly date) => _cinHistory.FirstOrDefault(c => c.Covers(date))?.Cin;
 
     private static string Since(CinAssignment assignment) => assignment.From is { } from ? $" (since {from:yyyy-MM-dd})" : "";
 

@@ -12,7 +12,8 @@ internal sealed class InMemoryFacts : IClaimCheckFacts
     public InMemoryFacts(BenchWorld world)
     {
         var npiById = world.Providers.ToDictionary(p => p.Id, p => p.Npi.Value);
-        var cinByChild = world.Children.ToDictionary(c => c.Id, c => c.Cin!.Value.Value);
+        var cinsByChild = world.Children.ToDictionary(
+            c => c.Id, c => c.CinHistory.Select(k => new CinPeriod(k.Cin.Value, k.From, k.To)).ToArray());
         foreach (var provider in world.Providers)
         {
             _providers[provider.Npi.Value] = new ProviderFacts(provider.Npi.Value, provider.Name, provider.Type, provider.PanelPeriods);
@@ -23,7 +24,7 @@ internal sealed class InMemoryFacts : IClaimCheckFacts
             var lines = sar.Lines.Select(l => new SarLineFacts(
                 l.LineNumber, l.CodeSystem, l.Code, l.Disposition, l.AuthorizedUnits, l.AuthorizedFrom, l.AuthorizedTo, l.BrandName, l.Product)).ToArray();
             _sars[sar.Number.Value] = new SarFacts(
-                sar.Number.Value, sar.Status, sar.Type, [new CinPeriod(cinByChild[sar.ChildId], null, null)],
+                sar.Number.Value, sar.Status, sar.Type, cinsByChild[sar.ChildId],
                 sar.AuthorizedProviderId is { } id ? npiById[id] : null, sar.AuthorizedNicuLevel, sar.GrantedScg(), lines);
         }
     }

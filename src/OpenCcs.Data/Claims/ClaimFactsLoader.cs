@@ -5,7 +5,7 @@ using OpenCcs.Core.Identifiers;
 namespace OpenCcs.Data.Claims;
 
 /// <summary>
-/// Loads what claims refer to (their SARs with the child's CIN and the authorised provider's NPI, and
+/// Loads what claims refer to (their SARs with every CIN of the child and the authorised provider's NPI, and
 /// every billing, rendering and referring provider) in a few set-based queries, read-only.
 /// </summary>
 public sealed class ClaimFactsLoader
@@ -18,7 +18,14 @@ public sealed class ClaimFactsLoader
     private readonly CcsDbContext? _db;
     private readonly System.Data.Common.DbConnection? _connection;
     private readonly bool _postgres;
-    private System.Data.Common.DbCommand? _sarCommand, _providerCommand;
+    private readonly System.Data.Common.DbCommand?[] _commands = new System.Data.Common.DbCommand?[3];
+
+    private enum Statement
+    {
+        SarLines,
+        SarCins,
+        Providers,
+    }
 
     /// <summary>Reads through the context's connection (opened and closed around each query).</summary>
     public ClaimFactsLoader(CcsDbContext db)
@@ -36,7 +43,7 @@ public sealed class ClaimFactsLoader
 
     /// <summary>
     /// For batch runs (<c>ccs claims check</c>): every query goes straight to <paramref name="connection"/> in plain
-    /// SQL, with no EF Core model or query pipeline, and its two statements are prepared once and reused. The
+    /// SQL, with no EF Core model or query pipeline, and its three statements are prepared once and reused. The
     /// connection is opened on first use and left open; the caller owns it.
     /// </summary>
     public static ClaimFactsLoader ForConnection(System.Data.Common.DbConnection connection, DatabaseProvider provider)
@@ -162,20 +169,29 @@ public sealed class ClaimFactsLoader
         }
     }
 
-    // One flat row per SAR line, joined to the child and the authorised provider, in plain SQL: a single round trip
-    // with no EF Core query pipeline per batch (parameter evaluation compiled a delegate on every execution, and
-    // finalising those cost more than the query). The numbers travel as one parameter: a JSON array read with
-    // json_each on SQLite, a text[] on PostgreSQL. Column names are those of the EF Core model (SarConfiguration).
+    // One flat row per SAR line, joined to the authorised provider, in plain SQL: a single round trip with no EF Core
+    // query pipeline per batch (parameter evaluation compiled a delegate on every execution, and finalising those cost
+    // more than the query). The numbers travel as one parameter: a JSON array read with json_each on SQLite, a text[]
+    // on PostgreSQL. Column names are those of the EF Core model (SarConfiguration, ChildConfiguration).
     private const string SarLinesSql = """
-        SELECT s."Number", s."Status", s."Type", c."Cin", p."Npi", s."AuthorizedNicuLevel", s."ScgCode", s."ScgFrom", s."ScgTo",
+        SELECT s."Number", s."Status", s."Type", p."Npi", s."AuthorizedNicuLevel", s."ScgCode", s."ScgFrom", s."ScgTo",
                l."LineNumber", l."CodeSystem", l."Code", l."Disposition", l."AuthorizedUnits", l."AuthorizedFrom", l."AuthorizedTo",
                l."BrandName", l."Product"
         FROM sars AS s
         JOIN sar_lines AS l ON l."SarId" = s."Id"
-        LEFT JOIN children AS c ON c."Id" = s."ChildId"
         LEFT JOIN providers AS p ON p."Id" = s."AuthorizedProviderId"
         WHERE {0}
         ORDER BY s."Number", l."LineNumber"
+        """;
+
+    // Every CIN of each SAR's child with the dates it covered, for the same numbers: a second statement rather than a
+    // join, so a child with several CINs does not repeat every SAR line once per CIN.
+    private const string SarCinsSql = """
+        SELECT s."Number", k."Cin", k."From", k."To"
+        FROM sars AS s
+        JOIN child_cins AS k ON k."ChildId" = s."ChildId"
+        WHERE {0}
+        ORDER BY s."Number", k."Id"
         """;
 
     // Providers with their panel periods (kind 0) and facility approvals (kind 1), one flat row each, in plain SQL
@@ -194,9 +210,9 @@ public sealed class ClaimFactsLoader
         ? $"{column} = ANY(@numbers)"
         : $"{column} IN (SELECT value FROM json_each(@numbers))";
 
-    // Runs one of the two statements for a batch of numbers. On a context, the connection is opened and closed
-    // around the query (as EF Core would); on a connection of our own, the command is created and prepared once.
-    private async Task QueryAsync(string sql, string[] values, bool sars, Action<System.Data.Common.DbDataReader> read, CancellationToken ct)
+    // Runs one of the statements for a batch of numbers. On a context, the connection is opened and closed around the
+    // query (as EF Core would); on a connection of our own, each command is created and prepared once.
+    private async Task QueryAsync(Statement statement, string[] values, Action<System.Data.Common.DbDataReader> read, CancellationToken ct)
     {
         System.Data.Common.DbConnection connection;
         if (_db is not null)
@@ -212,20 +228,22 @@ public sealed class ClaimFactsLoader
 
         try
         {
-            var command = _db is null ? (sars ? _sarCommand : _providerCommand) : null;
+            var command = _db is null ? _commands[(int)statement] : null;
             var owned = command is null && _db is not null;
             if (command is null)
             {
+                var (sql, column) = statement switch
+                {
+                    Statement.SarLines => (SarLinesSql, "s.\"Number\""),
+                    Statement.SarCins => (SarCinsSql, "s.\"Number\""),
+                    _ => (ProvidersSql, "p.\"Npi\""),
+                };
                 command = connection.CreateCommand();
-                command.CommandText = string.Format(System.Globalization.CultureInfo.InvariantCulture, sql, Where(sars ? "s.\"Number\"" : "p.\"Npi\""));
+                command.CommandText = string.Format(System.Globalization.CultureInfo.InvariantCulture, sql, Where(column));
                 var created = command.CreateParameter();
                 created.ParameterName = "@numbers";
                 command.Parameters.Add(created);
-                if (_db is null)
-                {
-                    if (sars) _sarCommand = command;
-                    else _providerCommand = command;
-                }
+                if (_db is null) _commands[(int)statement] = command;
             }
 
             try
@@ -248,7 +266,28 @@ public sealed class ClaimFactsLoader
 
     private async Task LoadSarsAsync(ClaimFactsCache cache, SarNumber[] numbers, CancellationToken ct)
     {
-        await QueryAsync(SarLinesSql, Array.ConvertAll(numbers, n => n.Value), sars: true, reader =>
+        var values = Array.ConvertAll(numbers, n => n.Value);
+        var cinsBySar = new Dictionary<string, CinPeriod[]>(numbers.Length, StringComparer.Ordinal);
+        await QueryAsync(Statement.SarCins, values, reader =>
+        {
+            string? current = null;
+            var periods = new List<CinPeriod>(2);
+            while (reader.Read())
+            {
+                var number = reader.GetString(0);
+                if (number != current)
+                {
+                    if (current is not null) cinsBySar[current] = periods.ToArray();
+                    current = number;
+                    periods.Clear();
+                }
+                periods.Add(new CinPeriod(reader.GetString(1),
+                    reader.IsDBNull(2) ? null : reader.GetFieldValue<DateOnly>(2), reader.IsDBNull(3) ? null : reader.GetFieldValue<DateOnly>(3)));
+            }
+            if (current is not null) cinsBySar[current] = periods.ToArray();
+        }, ct);
+
+        await QueryAsync(Statement.SarLines, values, reader =>
         {
             string? current = null;
             SarFacts? head = null;
@@ -260,26 +299,26 @@ public sealed class ClaimFactsLoader
                 {
                     Add(cache, head, lines);
                     current = number;
-                    var scg = !reader.IsDBNull(6) && !reader.IsDBNull(7) && !reader.IsDBNull(8)
-                        ? new Core.Authorizations.ScgGrant(reader.GetString(6), reader.GetFieldValue<DateOnly>(7), reader.GetFieldValue<DateOnly>(8))
+                    var scg = !reader.IsDBNull(5) && !reader.IsDBNull(6) && !reader.IsDBNull(7)
+                        ? new Core.Authorizations.ScgGrant(reader.GetString(5), reader.GetFieldValue<DateOnly>(6), reader.GetFieldValue<DateOnly>(7))
                         : null;
-                    // One CIN per child today, so it covers every date of service; CIN history would add periods here.
-                    IReadOnlyList<CinPeriod> cins = reader.IsDBNull(3) ? [] : [new CinPeriod(reader.GetString(3), null, null)];
+                    // The child's CINs with their dates: the claim check uses the one that covers the date of service.
+                    IReadOnlyList<CinPeriod> cins = cinsBySar.TryGetValue(number, out var periods) ? periods : [];
                     head = new SarFacts(
                         number, Enum.Parse<Core.Authorizations.SarStatus>(reader.GetString(1)), EnumOrNull<Core.Authorizations.SarType>(reader, 2),
-                        cins, reader.IsDBNull(4) ? null : reader.GetString(4), EnumOrNull<Core.Providers.NicuLevel>(reader, 5), scg, []);
+                        cins, reader.IsDBNull(3) ? null : reader.GetString(3), EnumOrNull<Core.Providers.NicuLevel>(reader, 4), scg, []);
                 }
 
                 lines.Add(new SarLineFacts(
-                    reader.GetInt32(9),
-                    Enum.Parse<Core.Authorizations.ServiceCodeSystem>(reader.GetString(10)),
-                    reader.IsDBNull(11) ? null : reader.GetString(11),
-                    EnumOrNull<Core.Authorizations.LineDisposition>(reader, 12),
-                    reader.IsDBNull(13) ? null : reader.GetInt32(13),
+                    reader.GetInt32(8),
+                    Enum.Parse<Core.Authorizations.ServiceCodeSystem>(reader.GetString(9)),
+                    reader.IsDBNull(10) ? null : reader.GetString(10),
+                    EnumOrNull<Core.Authorizations.LineDisposition>(reader, 11),
+                    reader.IsDBNull(12) ? null : reader.GetInt32(12),
+                    reader.IsDBNull(13) ? null : reader.GetFieldValue<DateOnly>(13),
                     reader.IsDBNull(14) ? null : reader.GetFieldValue<DateOnly>(14),
-                    reader.IsDBNull(15) ? null : reader.GetFieldValue<DateOnly>(15),
-                    reader.GetBoolean(16),
-                    EnumOrNull<Core.Authorizations.ProductSpecificItem>(reader, 17)));
+                    reader.GetBoolean(15),
+                    EnumOrNull<Core.Authorizations.ProductSpecificItem>(reader, 16)));
             }
 
             Add(cache, head, lines);
@@ -303,7 +342,7 @@ public sealed class ClaimFactsLoader
 
     private async Task LoadProvidersAsync(ClaimFactsCache cache, Npi[] npis, CancellationToken ct)
     {
-        await QueryAsync(ProvidersSql, Array.ConvertAll(npis, n => n.Value), sars: false, reader =>
+        await QueryAsync(Statement.Providers, Array.ConvertAll(npis, n => n.Value), reader =>
         {
             string? current = null, name = null;
             var type = default(Core.Providers.ProviderType);

@@ -43,5 +43,17 @@ internal sealed class ChildConfiguration : IEntityTypeConfiguration<Child>
             g.HasIndex(x => x.AccountId);
         });
         child.Navigation(c => c.Guardians).UsePropertyAccessMode(PropertyAccessMode.Field);
+        child.OwnsMany(c => c.CinHistory, cin =>
+        {
+            cin.ToTable("child_cins");
+            cin.WithOwner().HasForeignKey("ChildId");
+            cin.Property<int>("Id");
+            cin.HasKey("Id");
+            cin.Property(x => x.Cin).HasConversion(Conversions.Cin).HasMaxLength(9);
+            // A CIN names one person: it is never another child's, before or after, and appears once in a history.
+            cin.HasIndex(x => x.Cin).IsUnique();
+            cin.Ignore(x => x.IsCurrent);
+        });
+        child.Navigation(c => c.CinHistory).UsePropertyAccessMode(PropertyAccessMode.Field);
     }
 }

@@ -184,6 +184,9 @@ public sealed class DemoSeed(CcsDbContext db, TimeProvider clock)
         // Addresses draw from their own generator so adding them left every other seeded value as it was.
         var streets = new Faker("en") { Random = new Randomizer(8_675_309) };
         var cins = new HashSet<string>();
+        // A few children had another CIN before the one they hold now, so the demo shows a CIN history. Drawn from its
+        // own generator too, so every other seeded value stays as it was.
+        var former = new Faker("en") { Random = new Randomizer(4_242) };
         for (var i = 0; i < 500; i++)
         {
             var language = faker.Random.WeightedRandom([Language.English, Language.Spanish, Language.Vietnamese, Language.Chinese, Language.Hmong], [0.64f, 0.28f, 0.03f, 0.03f, 0.02f]);
@@ -199,12 +202,28 @@ public sealed class DemoSeed(CcsDbContext db, TimeProvider clock)
             }
             // The first children are the demo family's, in the demo county.
             var county = i < 2 ? DemoAccounts.HomeCounty : faker.Random.WeightedRandom(DemoCounties, [0.3f, 0.12f, 0.1f, 0.08f, 0.08f, 0.08f, 0.08f, 0.04f, 0.04f, 0.04f, 0.02f, 0.02f]);
-            var child = Child.Register(new PersonName(names.Name.FirstName(), last), dob, cin, CountyCode.From(county), language, now);
+            // One child in fifty first held a former CIN, replaced some months ago by the one drawn above.
+            var child = Child.Register(new PersonName(names.Name.FirstName(), last), dob, cin is not null && i % 50 == 3 ? FormerCin() : cin,
+                CountyCode.From(county), language, now);
+            if (child.Cin != cin) child.AssignCin(cin!.Value, ChangedOn(dob), now);
             child.AddGuardian(new PersonName(names.Name.FirstName(), last), faker.PickRandom("Mother", "Father", "Legal guardian", "Grandmother"),
                 faker.Phone.PhoneNumber("(###) ###-####"), null, now, AddressIn(streets, county));
             children.Add(child);
         }
         return children;
+
+        Cin FormerCin()
+        {
+            string text;
+            do text = "9" + former.Random.Replace("#######") + former.Random.Char('A', 'Z'); while (!cins.Add(text));
+            return Cin.Parse(text);
+        }
+
+        DateOnly ChangedOn(DateOnly dob)
+        {
+            var changedOn = today.AddDays(-former.Random.Int(30, 540));
+            return changedOn > dob ? changedOn : dob.AddDays(1);
+        }
     }
 
     private static PostalAddress AddressIn(Faker streets, int county)

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using OpenCcs.Cli.Commands.Claims;
+using OpenCcs.Core.Identifiers;
 using OpenCcs.Cli.Tests.Support;
 using OpenCcs.Testing;
 
@@ -69,6 +70,30 @@ public sealed class ClaimsCheckCommandTests : IDisposable
         Assert.Equal((6, 2, 7, 3, 4), (totals.GetProperty("claims").GetInt32(), totals.GetProperty("claimsPaying").GetInt32(),
             totals.GetProperty("lines").GetInt32(), totals.GetProperty("linesPaying").GetInt32(), totals.GetProperty("linesDenied").GetInt32()));
         Assert.Equal(1, totals.GetProperty("deniedLinesByRule").GetProperty("claim.sar-missing").GetInt32());
+    }
+
+    [Theory, OnBothDatabases]
+    public async Task A_line_dated_before_the_childs_cin_changed_is_denied_with_cin_not_for_date_when_billed_with_the_new_cin_and_pays_with_the_former(TestDatabase provider)
+    {
+        await using var database = await CliDatabase.CreateAsync(provider);
+        var scenario = await ClaimScenario.SavedInAsync(database, newCin: (Cin.Parse("97654321B"), new DateOnly(2027, 1, 1)));
+        var newCin = Write("new-cin.837", scenario.Visits837("97654321B", "20261215", "20270105"));
+        var formerCin = Write("former-cin.837", scenario.Visits837(ClaimScenario.FirstCin, "20261215", "20270105"));
+
+        var withNew = await Ccs.RunAsync(["claims", "check", newCin, .. database.Options]);
+        var withFormer = await Ccs.RunAsync(["claims", "check", formerCin, .. database.Options]);
+
+        withNew.AssertSucceeded();
+        withFormer.AssertSucceeded();
+        var billedNew = ClaimBlocks(withNew.Output);
+        Assert.Contains("1 of 1 line denied", billedNew["V1"][0]);
+        Assert.Contains("claim.cin-not-for-date (CARC 31): ", billedNew["V1"][2]);
+        Assert.Contains($"CIN {ClaimScenario.FirstCin} covers that date", billedNew["V1"][2]);
+        Assert.Contains("pays (1 line)", billedNew["V2"][0]);
+        var billedFormer = ClaimBlocks(withFormer.Output);
+        Assert.Contains("pays (1 line)", billedFormer["V1"][0]);
+        Assert.Contains("claim.cin-not-for-date (CARC 31): ", billedFormer["V2"][2]);
+        Assert.Contains("CIN 97654321B covers that date", billedFormer["V2"][2]);
     }
 
     [Fact]

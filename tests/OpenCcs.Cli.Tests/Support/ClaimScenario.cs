@@ -13,12 +13,15 @@ namespace OpenCcs.Cli.Tests.Support;
 /// <summary>
 /// A child with an approved SAR (echocardiogram x2 and visits x6 from Dr Alvarez, December 2026 to May 2027) and a
 /// SAR still in review, made through the domain (Sar.Submit, BeginReview, Approve) and saved in a migrated database;
-/// plus a second paneled physician who is not on either SAR.
+/// plus a second paneled physician who is not on either SAR. The child's CIN is 91234567A, unless the scenario gives
+/// it a new CIN from a date.
 /// </summary>
 public sealed class ClaimScenario
 {
     private static readonly DateTime Now = new(2026, 11, 23, 21, 0, 0, DateTimeKind.Utc);
     private static readonly CountyCode LosAngeles = CountyCode.From(19);
+
+    public const string FirstCin = "91234567A";
 
     private ClaimScenario(Provider authorized, Provider other, Child child, Sar approved, Sar inReview)
     {
@@ -38,8 +41,11 @@ public sealed class ClaimScenario
     public string ApprovedNumber => Approved.Number.Value;
     public string InReviewNumber => InReview.Number.Value;
 
-    /// <summary>Migrates the database through <c>ccs migrate</c> and saves the scenario in it.</summary>
-    public static async Task<ClaimScenario> SavedInAsync(CliDatabase database)
+    /// <summary>
+    /// Migrates the database through <c>ccs migrate</c> and saves the scenario in it; with <paramref name="newCin"/>, the
+    /// child's CIN was replaced from that date (recorded by the county on the day).
+    /// </summary>
+    public static async Task<ClaimScenario> SavedInAsync(CliDatabase database, (Cin Cin, DateOnly From)? newCin = null)
     {
         (await Ccs.RunAsync(["migrate", .. database.Options])).AssertSucceeded();
         var organization = ProviderOrganization.Create("Sunrise Pediatric Specialists", Now);
@@ -47,7 +53,8 @@ public sealed class ClaimScenario
         authorized.Panel(new DateOnly(2020, 1, 1), null, Now);
         var other = Provider.Enroll(Npi.FromFirstNine("187654321"), "Sam Lee, MD", ProviderType.Physician, organization.Id, Now);
         other.Panel(new DateOnly(2020, 1, 1), null, Now);
-        var child = Child.Register(new PersonName("Ana", "Reyes"), new DateOnly(2015, 2, 28), Cin.Parse("91234567A"), LosAngeles, Language.Spanish, Now);
+        var child = Child.Register(new PersonName("Ana", "Reyes"), new DateOnly(2015, 2, 28), Cin.Parse(FirstCin), LosAngeles, Language.Spanish, Now);
+        if (newCin is { } change) child.AssignCin(change.Cin, change.From, change.From.ToDateTime(new TimeOnly(18, 0), DateTimeKind.Utc));
         var ccsCase = CcsCase.Open(child.Id, LosAngeles, CaseProgram.CaseManagement, "Q21.0", new DateOnly(2025, 1, 6), Now);
 
         var approved = Submit(1, child, authorized);
@@ -91,14 +98,22 @@ public sealed class ClaimScenario
         Claim("C5", Other, ApprovedNumber, null, ("99214", "20261206", 1)),
         Claim("C6", Other, ApprovedNumber, Authorized, ("99214", "20261207", 1)));
 
-    private string[] Claim(string reference, Provider billing, string? sar, Provider? referring, params (string Code, string Date, int Units)[] lines)
+    /// <summary>Two office visits on the approved SAR, billed by the authorised physician with the member ID <paramref name="memberId"/>: V1 on <paramref name="first"/>, V2 on <paramref name="second"/>.</summary>
+    public string Visits837(string memberId, string first, string second) => Interchange(
+        ClaimOf(memberId, "V1", Authorized, ApprovedNumber, null, ("99214", first, 1)),
+        ClaimOf(memberId, "V2", Authorized, ApprovedNumber, null, ("99214", second, 1)));
+
+    private string[] Claim(string reference, Provider billing, string? sar, Provider? referring, params (string Code, string Date, int Units)[] lines) =>
+        ClaimOf(Child.Cin!.Value.Value, reference, billing, sar, referring, lines);
+
+    private string[] ClaimOf(string memberId, string reference, Provider billing, string? sar, Provider? referring, params (string Code, string Date, int Units)[] lines)
     {
         var segments = new List<string>
         {
             $"NM1*85*1*{billing.Name.Split(',')[0].Replace(' ', '*')}****XX*{billing.Npi.Value}",
             "HL*2*1*22*0",
             "SBR*P*18*******MC",
-            $"NM1*IL*1*REYES*ANA****MI*{Child.Cin!.Value.Value}",
+            $"NM1*IL*1*REYES*ANA****MI*{memberId}",
             "DMG*D8*20150228*F",
             $"CLM*{reference}*{85 * lines.Length}***11:B:1*Y*A*Y*Y",
         };

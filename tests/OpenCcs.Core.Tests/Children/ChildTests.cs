@@ -175,7 +175,7 @@ public class ChildTests
         var cin = Cin.Parse("98765432Z");
         var sanDiego = CountyCode.From(37);
 
-        child.AssignCin(cin, Instants.Later(1));
+        child.AssignCin(cin, Instants.Today, Instants.Later(1));
         child.MoveTo(sanDiego, Instants.Later(2));
         child.PreferLanguage(Language.English, Instants.Later(3));
 

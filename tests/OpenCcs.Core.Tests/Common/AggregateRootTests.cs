@@ -19,7 +19,7 @@ public class AggregateRootTests
     private static readonly Dictionary<string, Func<(AggregateRoot Root, Action<DateTime> Change)>> Changes = new()
     {
         ["child adds a guardian"] = () => Of(NewChild(), (c, at) => c.AddGuardian(new PersonName("Ana", "Lopez"), "Mother", null, "account-ana", at)),
-        ["child gets a cin"] = () => Of(NewChild(), (c, at) => c.AssignCin(Cin.Parse("91234567A"), at)),
+        ["child gets a cin"] = () => Of(NewChild(), (c, at) => c.AssignCin(Cin.Parse("91234567A"), Instants.Today, at)),
         ["child moves county"] = () => Of(NewChild(), (c, at) => c.MoveTo(CountyCode.From(37), at)),
         ["child prefers a language"] = () => Of(NewChild(), (c, at) => c.PreferLanguage(Language.Hmong, at)),
         ["provider is paneled"] = () => Of(NewPhysician(), (p, at) => p.Panel(Instants.Day("2026-01-01"), null, at)),

@@ -1,5 +1,8 @@
+using Microsoft.EntityFrameworkCore;
 using OpenCcs.Core.Authorizations;
+using OpenCcs.Core.Children;
 using OpenCcs.Core.Claims;
+using OpenCcs.Core.Common;
 using OpenCcs.Core.Identifiers;
 using OpenCcs.Core.Providers;
 using OpenCcs.Data.Claims;
@@ -46,6 +49,31 @@ public sealed class ClaimFactsLoaderTests
         Assert.Equal(("93306", LineDisposition.Authorized, 2), (loaded.Lines[0].Code, loaded.Lines[0].Disposition!.Value, loaded.Lines[0].AuthorizedUnits!.Value));
         Assert.Equal(new DateOnly(2026, 12, 1), loaded.Lines[0].AuthorizedFrom);
         Assert.Equal(new DateOnly(2027, 5, 31), loaded.Lines[0].AuthorizedTo);
+    }
+
+    [Theory, OnBothDatabases]
+    public async Task A_sar_loads_with_every_cin_of_its_child_and_the_dates_each_covered(TestDatabase provider)
+    {
+        await using var database = await FreshDatabase.CreateAsync(provider);
+        var cast = Cast.Create();
+        cast.Child.AssignCin(Cin.Parse("97654321B"), new DateOnly(2026, 11, 1), Now);
+        var sar = cast.SubmitSar(41, Now);
+        var other = Child.Register(new PersonName("Leo", "Nguyen"), new DateOnly(2020, 6, 1), Cin.Parse("95555555C"), TestClock.LosAngeles, Language.English, Now);
+        var othersSar = Sar.Submit(SarNumber.Create(TestClock.LosAngeles, 42), other.Id, cast.Physician.Id, null, SarFormType.EstablishedClient, "Q21.0", false, null,
+            [new SarLineRequest(ServiceCodeSystem.Cpt, "99214", "Office visit, established patient", new DateOnly(2026, 12, 1), new DateOnly(2027, 5, 31), 2)],
+            "provider-user-1", Now);
+        await database.AddAsync(cast.Organization, cast.Physician, cast.Hospital, cast.Child, other, sar, othersSar);
+        CinPeriod[] expected = [new("91234567A", null, new DateOnly(2026, 10, 31)), new("97654321B", new DateOnly(2026, 11, 1), null)];
+        ClaimToCheck[] claims = [ClaimFor(sar.Number.Value, null), ClaimFor(othersSar.Number.Value, null)];
+
+        await using var db = database.NewContext();
+        var throughContext = await new ClaimFactsLoader(db).LoadForAsync(claims);
+        var throughConnection = await ClaimFactsLoader.ForConnection(db.Database.GetDbConnection(), db.Provider).LoadForAsync(claims);
+
+        Assert.Equal(expected, throughContext.FindSar(sar.Number.Value)!.ClientCins.OrderBy(c => c.From));
+        Assert.Equal(expected, throughConnection.FindSar(sar.Number.Value)!.ClientCins.OrderBy(c => c.From));
+        Assert.Equal([new CinPeriod("95555555C", null, null)], throughConnection.FindSar(othersSar.Number.Value)!.ClientCins);
+        Assert.Equal([1, 2], throughConnection.FindSar(sar.Number.Value)!.Lines.Select(l => l.LineNumber)); // each line once, whatever the CINs
     }
 
     [Theory, OnBothDatabases]

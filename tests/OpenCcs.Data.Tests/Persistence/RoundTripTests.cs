@@ -66,6 +66,65 @@ public sealed class RoundTripTests
     }
 
     [Theory, OnBothDatabases]
+    public async Task A_child_loads_back_with_its_cin_history_and_the_cin_that_covered_each_date(TestDatabase provider)
+    {
+        await using var database = await FreshDatabase.CreateAsync(provider);
+        var child = Child.Register(new PersonName("Ana", "Reyes"), new DateOnly(2015, 2, 28), Cin.Parse("91234567A"), TestClock.LosAngeles, Language.Spanish, Now);
+        child.AssignCin(Cin.Parse("97654321B"), new DateOnly(2026, 3, 1), Now);
+        child.AssignCin(Cin.Parse("95555555C"), new DateOnly(2026, 9, 15), Now);
+        await database.AddAsync(child);
+
+        await using var db = database.NewContext();
+        var loaded = await db.Children.SingleAsync(c => c.Id == child.Id);
+
+        Assert.Equal(
+            ["91234567A until 2026-02-28", "97654321B from 2026-03-01 to 2026-09-14", "95555555C from 2026-09-15, current"],
+            loaded.CinHistory.Select(c => c.ToString()));
+        Assert.Equal(Cin.Parse("95555555C"), loaded.Cin);
+        Assert.Equal(Cin.Parse("97654321B"), loaded.CinOn(new DateOnly(2026, 9, 14)));
+    }
+
+    [Theory, OnBothDatabases]
+    public async Task A_new_cin_for_a_saved_child_ends_the_former_cin_the_day_before_and_counts_as_a_change_of_the_child(TestDatabase provider)
+    {
+        await using var database = await FreshDatabase.CreateAsync(provider);
+        var child = Child.Register(new PersonName("Ana", "Reyes"), new DateOnly(2015, 2, 28), Cin.Parse("91234567A"), TestClock.LosAngeles, Language.Spanish, Now);
+        await database.AddAsync(child);
+        int version;
+        await using (var db = database.NewContext())
+        {
+            var stored = await db.Children.SingleAsync(c => c.Id == child.Id);
+            version = stored.Version;
+            stored.AssignCin(Cin.Parse("97654321B"), new DateOnly(2026, 11, 1), Now.AddMinutes(5));
+            await db.SaveChangesAsync();
+        }
+
+        await using var reread = database.NewContext();
+        var loaded = await reread.Children.SingleAsync(c => c.Id == child.Id);
+
+        Assert.Equal(["91234567A until 2026-10-31", "97654321B from 2026-11-01, current"], loaded.CinHistory.Select(c => c.ToString()));
+        Assert.Equal(Cin.Parse("97654321B"), loaded.Cin);
+        Assert.Equal(version + 1, loaded.Version);
+        Assert.Equal(Now.AddMinutes(5), loaded.UpdatedAt);
+    }
+
+    [Theory, OnBothDatabases]
+    public async Task A_cin_that_was_one_childs_cannot_be_registered_for_another_child(TestDatabase provider)
+    {
+        await using var database = await FreshDatabase.CreateAsync(provider);
+        var child = Child.Register(new PersonName("Ana", "Reyes"), new DateOnly(2015, 2, 28), Cin.Parse("91234567A"), TestClock.LosAngeles, Language.Spanish, Now);
+        child.AssignCin(Cin.Parse("97654321B"), new DateOnly(2026, 11, 1), Now);
+        await database.AddAsync(child);
+        var other = Child.Register(new PersonName("Leo", "Nguyen"), new DateOnly(2020, 6, 1), Cin.Parse("91234567A"), TestClock.SanDiego, Language.English, Now);
+
+        await Assert.ThrowsAsync<DbUpdateException>(() => database.AddAsync(other));
+
+        await using var db = database.NewContext();
+        Assert.Equal(1, await db.Children.CountAsync());
+        Assert.Equal(child.Id, await db.Children.Where(c => c.CinHistory.Any(k => k.Cin == Cin.Parse("91234567A"))).Select(c => c.Id).SingleAsync());
+    }
+
+    [Theory, OnBothDatabases]
     public async Task A_provider_organization_loads_back_with_its_name(TestDatabase provider)
     {
         await using var database = await FreshDatabase.CreateAsync(provider);

@@ -45,6 +45,30 @@ public sealed class DemoSeedTests(SeededDatabases seeded) : IClassFixture<Seeded
     }
 
     [Theory, OnBothDatabases]
+    public async Task A_few_children_held_a_former_cin_that_covered_every_date_before_their_current_one(TestDatabase provider)
+    {
+        await using var db = (await seeded.On(provider)).NewContext();
+        var children = await db.Children.AsNoTracking().ToListAsync();
+
+        var replaced = children.Where(c => c.CinHistory.Count > 1).ToList();
+        Assert.InRange(replaced.Count, 5, 15);
+        foreach (var child in replaced)
+        {
+            var (former, current) = (child.CinHistory[0], Assert.Single(child.CinHistory.Skip(1)));
+            Assert.Null(former.From);
+            Assert.Equal(current.From!.Value.AddDays(-1), former.To);
+            Assert.Equal(child.Cin, current.Cin);
+            Assert.InRange(current.From.Value, child.DateOfBirth.AddDays(1), Today);
+            Assert.Equal(former.Cin, child.CinOn(child.DateOfBirth));
+        }
+        foreach (var child in children.Where(c => c.Cin is not null).Except(replaced))
+        {
+            var only = Assert.Single(child.CinHistory);
+            Assert.Equal((child.Cin, (DateOnly?)null, (DateOnly?)null), (only.Cin, only.From, only.To));
+        }
+    }
+
+    [Theory, OnBothDatabases]
     public async Task Hospitals_hold_every_nicu_level(TestDatabase provider)
     {
         await using var db = (await seeded.On(provider)).NewContext();

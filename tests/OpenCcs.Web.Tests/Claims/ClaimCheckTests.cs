@@ -66,6 +66,30 @@ public abstract class ClaimCheckTests<TApp>(TApp app) : IClassFixture<TApp>
     }
 
     [Fact]
+    public async Task A_line_dated_before_the_childs_cin_changed_is_denied_with_cin_not_for_date_when_billed_with_the_new_cin_and_pays_with_the_former()
+    {
+        var child = await ChildWithReplacedCinAsync(changedOn: new DateOnly(2026, 11, 1));
+        var sar = await ApprovedSarAsync(child: child, from: "2026-10-01");
+        var provider = await app.ApiClientFor(Roles.Provider);
+        var beforeChange = new LineBody(1, "2026-10-20", "99214", 1, "11");
+        var afterChange = new LineBody(1, "2026-11-10", "99214", 1, "11");
+
+        var newCinBefore = await CheckAsync(provider, Claim(sar) with { MemberId = child.Cin, Lines = [beforeChange] });
+        var formerCinBefore = await CheckAsync(provider, Claim(sar) with { MemberId = child.FormerCin, Lines = [beforeChange] });
+        var newCinAfter = await CheckAsync(provider, Claim(sar) with { MemberId = child.Cin, Lines = [afterChange] });
+        var formerCinAfter = await CheckAsync(provider, Claim(sar) with { MemberId = child.FormerCin, Lines = [afterChange] });
+
+        var finding = Assert.Single(Findings(newCinBefore, line: 1));
+        Assert.Equal(ClaimRules.CinNotForDate, finding.GetProperty("ruleId").GetString());
+        AssertCode(finding, "CARC", "31");
+        Assert.Contains($"CIN {child.FormerCin} covers that date", finding.GetProperty("message").GetString());
+        Assert.Contains(child.FormerCin, finding.GetProperty("fix").GetString());
+        Assert.True(formerCinBefore.GetProperty("pays").GetBoolean(), formerCinBefore.ToString());
+        Assert.True(newCinAfter.GetProperty("pays").GetBoolean(), newCinAfter.ToString());
+        Assert.Equal(ClaimRules.CinNotForDate, Assert.Single(Findings(formerCinAfter, line: 1)).GetProperty("ruleId").GetString());
+    }
+
+    [Fact]
     public async Task Units_beyond_the_authorised_four_across_two_lines_deny_the_second_line_with_carc_198()
     {
         var sar = await ApprovedSarAsync(units: 4);
@@ -311,25 +335,63 @@ public abstract class ClaimCheckTests<TApp>(TApp app) : IClassFixture<TApp>
 
     private sealed record ApprovedSar(string Number, Guid ChildId, string Cin, string PhysicianNpi);
 
-    /// <summary>A SAR for office visits (CPT 99214), December to February, submitted by the demo provider and approved by the county nurse.</summary>
-    private async Task<ApprovedSar> ApprovedSarAsync(int units = 4)
+    private sealed record ChildWithFormerCin(Guid Id, string FormerCin, string Cin, DateOnly DateOfBirth);
+
+    /// <summary>
+    /// A new child of the demo county with an open case, whose first CIN was replaced on <paramref name="changedOn"/>
+    /// (Child.Register, then AssignCin), so no other test's child changes.
+    /// </summary>
+    private Task<ChildWithFormerCin> ChildWithReplacedCinAsync(DateOnly changedOn) => app.WithDbAsync(async db =>
+    {
+        var now = CcsApp.Now.UtcDateTime;
+        var home = OpenCcs.Core.Counties.CountyCode.From(DemoAccounts.HomeCounty);
+        var former = await UnusedCinAsync(db, 'R');
+        var current = await UnusedCinAsync(db, 'S');
+        var child = OpenCcs.Core.Children.Child.Register(
+            new OpenCcs.Core.Common.PersonName("Lucia", "Cambio"), new DateOnly(2018, 5, 9), former, home, OpenCcs.Core.Common.Language.Spanish, now);
+        child.AssignCin(current, changedOn, now);
+        db.Children.Add(child);
+        db.Cases.Add(CcsCase.Open(child.Id, home, CaseProgram.CaseManagement, "Q21.0", new DateOnly(2026, 1, 5), now));
+        await db.SaveChangesAsync();
+        return new ChildWithFormerCin(child.Id, former.Value, current.Value, child.DateOfBirth);
+    });
+
+    private static async Task<Cin> UnusedCinAsync(OpenCcs.Data.CcsDbContext db, char letter)
+    {
+        Cin cin;
+        do cin = Cin.Parse($"9{Random.Shared.Next(1_000_000, 9_999_999)}{letter}");
+        while (await db.Children.AnyAsync(c => c.CinHistory.Any(k => k.Cin == cin)));
+        return cin;
+    }
+
+    /// <summary>
+    /// A SAR for office visits (CPT 99214) from <paramref name="from"/> (December by default) to February, submitted by
+    /// the demo provider for the first child of the demo county (or <paramref name="child"/>) and approved by the county nurse.
+    /// </summary>
+    private async Task<ApprovedSar> ApprovedSarAsync(int units = 4, ChildWithFormerCin? child = null, string from = "2026-12-01")
     {
         var (childId, cin, dob, npi) = await app.WithDbAsync(async db =>
         {
             var home = OpenCcs.Core.Counties.CountyCode.From(DemoAccounts.HomeCounty);
-            var child = await db.Children.AsNoTracking()
-                .Where(c => c.Cin != null && c.CountyOfResidence == home && db.Cases.Any(k => k.ChildId == c.Id && k.Status == CaseStatus.Open))
-                .OrderBy(c => c.Id).FirstAsync();
+            var (id, cin, dob) = child is not null ? (child.Id, child.Cin, child.DateOfBirth) : await FirstChildAsync();
             var org = await db.ProviderOrganizations.Where(o => o.Name == ScopedRecords.ProviderOrganization).Select(o => o.Id).SingleAsync();
             var physicians = await db.Providers.AsNoTracking().Where(p => p.OrganizationId == org && p.Type == ProviderType.Physician).ToListAsync();
             var physician = physicians.OrderBy(p => p.Npi.Value, StringComparer.Ordinal).First(p => p.IsAuthorizedOn(new DateOnly(2026, 11, 23)) && p.IsAuthorizedOn(ServiceDate));
-            return (child.Id, child.Cin!.Value.Value, child.DateOfBirth, physician.Npi.Value);
+            return (id, cin, dob, physician.Npi.Value);
+
+            async Task<(Guid, string, DateOnly)> FirstChildAsync()
+            {
+                var first = await db.Children.AsNoTracking()
+                    .Where(c => c.Cin != null && c.CountyOfResidence == home && db.Cases.Any(k => k.ChildId == c.Id && k.Status == CaseStatus.Open))
+                    .OrderBy(c => c.Id).FirstAsync();
+                return (first.Id, first.Cin!.Value.Value, first.DateOfBirth);
+            }
         });
         var provider = await app.ApiClientFor(Roles.Provider);
         var submitted = await provider.PostAsJsonAsync("/api/v1/sars", new
         {
             formType = "EstablishedClient", clientId = cin, dateOfBirth = dob.ToString("yyyy-MM-dd"), requestingProviderNpi = npi, diagnosisCode = "Q21.0",
-            lines = new[] { new { codeSystem = "Cpt", code = "99214", description = "Office visit, established patient", from = "2026-12-01", to = "2027-02-28", units } },
+            lines = new[] { new { codeSystem = "Cpt", code = "99214", description = "Office visit, established patient", from, to = "2027-02-28", units } },
         });
         Assert.True(submitted.StatusCode == HttpStatusCode.Created, await submitted.Content.ReadAsStringAsync());
         var number = (await submitted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("number").GetString()!;

@@ -1163,6 +1163,41 @@ namespace OpenCcs.Data.Migrations.Postgres
                                 .HasForeignKey("ChildId");
                         });
 
+                    b.OwnsMany("OpenCcs.Core.Children.CinAssignment", "CinHistory", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer");
+
+                            NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b1.Property<int>("Id"));
+
+                            b1.Property<Guid>("ChildId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<string>("Cin")
+                                .IsRequired()
+                                .HasMaxLength(9)
+                                .HasColumnType("character varying(9)");
+
+                            b1.Property<DateOnly?>("From")
+                                .HasColumnType("date");
+
+                            b1.Property<DateOnly?>("To")
+                                .HasColumnType("date");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("ChildId");
+
+                            b1.HasIndex("Cin")
+                                .IsUnique();
+
+                            b1.ToTable("child_cins", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("ChildId");
+                        });
+
                     b.OwnsMany("OpenCcs.Core.Children.Guardian", "Guardians", b1 =>
                         {
                             b1.Property<int>("Id")
@@ -1270,6 +1305,8 @@ namespace OpenCcs.Data.Migrations.Postgres
                             b1.Navigation("Name")
                                 .IsRequired();
                         });
+
+                    b.Navigation("CinHistory");
 
                     b.Navigation("Guardians");
 

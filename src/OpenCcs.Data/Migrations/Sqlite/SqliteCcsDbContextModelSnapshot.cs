@@ -1170,6 +1170,39 @@ namespace OpenCcs.Data.Migrations.Sqlite
                                 .HasForeignKey("ChildId");
                         });
 
+                    b.OwnsMany("OpenCcs.Core.Children.CinAssignment", "CinHistory", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<Guid>("ChildId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Cin")
+                                .IsRequired()
+                                .HasMaxLength(9)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateOnly?>("From")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateOnly?>("To")
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("ChildId");
+
+                            b1.HasIndex("Cin")
+                                .IsUnique();
+
+                            b1.ToTable("child_cins", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("ChildId");
+                        });
+
                     b.OwnsMany("OpenCcs.Core.Children.Guardian", "Guardians", b1 =>
                         {
                             b1.Property<int>("Id")
@@ -1275,6 +1308,8 @@ namespace OpenCcs.Data.Migrations.Sqlite
                             b1.Navigation("Name")
                                 .IsRequired();
                         });
+
+                    b.Navigation("CinHistory");
 
                     b.Navigation("Guardians");
 

@@ -14,6 +14,10 @@ namespace OpenCcs.Web.Features.Children;
 /// <param name="CanChangeAddress">Whether the caller may change this guardian's mailing address.</param>
 public sealed record GuardianView(int Id, string Name, string Relationship, string? Phone, PostalAddress? Address, bool CanChangeAddress);
 
+/// <param name="From">Null for a CIN the child already had when first recorded.</param>
+/// <param name="To">The last date the CIN covered; null while it is the current one.</param>
+public sealed record CinView(string Cin, DateOnly? From, DateOnly? To);
+
 public sealed record CaseView(Guid Id, CaseProgram Program, string DiagnosisCode, DateOnly OpenedOn, CaseStatus Status, DateOnly? ClosedOn);
 
 public sealed record ReferralView(Guid Id, DateTime ReceivedAt, string ReferrerName, string SuspectedCondition, ReferralStatus Status);
@@ -21,7 +25,7 @@ public sealed record ReferralView(Guid Id, DateTime ReceivedAt, string ReferrerN
 public sealed record SarSummary(string Number, SarStatus Status, string DiagnosisCode, DateTime ReceivedAt, bool Expedited, string FirstService);
 
 public sealed record ChildDetails(
-    Guid Id, string FirstName, string LastName, DateOnly DateOfBirth, int Age, string? Cin, string County, Language Language,
+    Guid Id, string FirstName, string LastName, DateOnly DateOfBirth, int Age, string? Cin, IReadOnlyList<CinView> CinHistory, string County, Language Language,
     IReadOnlyList<GuardianView> Guardians, IReadOnlyList<CaseView> Cases, IReadOnlyList<ReferralView> Referrals, IReadOnlyList<SarSummary> Sars);
 
 /// <summary>One child's record with their cases, referrals and SARs, as far as the user's scope reaches. Every look is audited.</summary>
@@ -46,6 +50,7 @@ public sealed class GetChild(CcsDbContext db, ChildAccess access, CurrentUser us
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         return new ChildDetails(
             child.Id, child.Name.First, child.Name.Last, child.DateOfBirth, child.AgeOn(today), child.Cin?.Value,
+            child.CinHistory.Select(c => new CinView(c.Cin.Value, c.From, c.To)).ToList(),
             counties.Get(child.CountyOfResidence).Name, child.Language,
             child.Guardians.Select(g => new GuardianView(g.Id, g.Name.Full, g.Relationship, g.Phone, g.Address,
                 Roles.CountyStaff.Contains(user.Role) || (user.Role == Roles.Family && g.AccountId == user.Id))).ToList(),

@@ -34,8 +34,9 @@ public sealed class ListChildren(ChildAccess access, CountyDirectory counties, A
         if (!string.IsNullOrWhiteSpace(query.Search))
         {
             var text = query.Search.Trim();
+            // A former CIN finds the child too: claims and letters dated before a CIN change carry the old one.
             if (Cin.TryParse(text, out var cin))
-                children = children.Where(c => c.Cin == cin);
+                children = children.Where(c => c.CinHistory.Any(k => k.Cin == cin));
             else
             {
                 var pattern = $"%{text.ToUpperInvariant()}%";

@@ -107,6 +107,36 @@ public abstract class SubmissionTests<TApp>(TApp app) : IClassFixture<TApp>
     }
 
     [Fact]
+    public async Task A_former_cin_with_the_right_date_of_birth_is_told_to_enter_the_current_cin_without_showing_it()
+    {
+        var (former, current) = await ChildWithReplacedCinAsync(new DateOnly(2026, 10, 1));
+        var (_, npi) = await ChildWithOpenCaseAsync();
+        var client = await app.ApiClientFor(Roles.Provider);
+        var before = await SarCountAsync(current.Id);
+
+        var told = await FieldErrorAsync(await client.PostAsJsonAsync("/api/v1/sars", Body(former, npi) with { FormType = "NewReferral" }), "clientId");
+        var wrongDob = await FieldErrorAsync(await client.PostAsJsonAsync("/api/v1/sars",
+            Body(former, npi) with { FormType = "NewReferral", DateOfBirth = former.DateOfBirth.AddDays(1).ToString("yyyy-MM-dd") }), "clientId");
+
+        Assert.Equal($"{former.Cin} is a former CIN of this child; it was replaced after 2026-09-30. Enter the child's current CIN or BIC ID.", told);
+        Assert.DoesNotContain(current.Cin, told);
+        Assert.Equal(SubmitSar.ClientNotFound, wrongDob); // the date of birth must match before anything is told
+        Assert.Equal(before, await SarCountAsync(current.Id));
+    }
+
+    [Fact]
+    public async Task A_search_by_a_former_cin_lists_the_childs_sars()
+    {
+        var (former, current) = await ChildWithReplacedCinAsync(new DateOnly(2026, 10, 1));
+        var (_, npi) = await ChildWithOpenCaseAsync();
+        var client = await app.ApiClientFor(Roles.Provider);
+        var number = await SubmitAsync(client, Body(current, npi) with { FormType = "NewReferral" });
+
+        Assert.Contains(number, await client.GetStringAsync($"/api/v1/sars?cin={former.Cin}"));
+        Assert.Contains(number, await client.GetStringAsync($"/api/v1/sars?cin={current.Cin}"));
+    }
+
+    [Fact]
     public async Task A_retry_with_the_same_idempotency_key_returns_the_first_answer_and_creates_nothing()
     {
         var (child, npi) = await ChildWithOpenCaseAsync();
@@ -503,6 +533,26 @@ public abstract class SubmissionTests<TApp>(TApp app) : IClassFixture<TApp>
         db.Children.Add(child);
         await db.SaveChangesAsync();
         return new TestChild(child.Id, cin.Value, child.DateOfBirth, child.CountyOfResidence);
+    });
+
+    /// <summary>A new child of the demo county, without a case, whose first CIN was replaced on <paramref name="changedOn"/>.</summary>
+    private Task<(TestChild Former, TestChild Current)> ChildWithReplacedCinAsync(DateOnly changedOn) => app.WithDbAsync(async db =>
+    {
+        var former = await UnusedCinAsync('R');
+        var current = await UnusedCinAsync('S');
+        var child = OpenCcs.Core.Children.Child.Register(new PersonName("Rafa", "Nuevo"), new DateOnly(2018, 6, 2), former, CountyCode.From(DemoAccounts.HomeCounty), Language.Spanish, Now);
+        child.AssignCin(current, changedOn, Now);
+        db.Children.Add(child);
+        await db.SaveChangesAsync();
+        return (new TestChild(child.Id, former.Value, child.DateOfBirth, child.CountyOfResidence), new TestChild(child.Id, current.Value, child.DateOfBirth, child.CountyOfResidence));
+
+        async Task<Cin> UnusedCinAsync(char letter)
+        {
+            Cin cin;
+            do cin = Cin.Parse($"9{Random.Shared.Next(1_000_000, 9_999_999)}{letter}");
+            while (await db.Children.AnyAsync(c => c.CinHistory.Any(k => k.Cin == cin)));
+            return cin;
+        }
     });
 
     private Task<long> LastSequenceAsync(CountyCode county) =>

@@ -49,7 +49,8 @@ public sealed class ListSars(CcsDbContext db, ChildAccess access, Auditor audito
         {
             var text = query.Cin.Trim().ToUpperInvariant();
             Cin? cin = Cin.TryParse(text, out var c) ? c : BicId.TryParse(text, out var bic) ? bic.Cin : null;
-            if (cin is { } wanted) sars = sars.Where(s => db.Children.Any(ch => ch.Id == s.ChildId && ch.Cin == wanted));
+            // Any CIN the child has held finds their SARs: a provider may still have the one on an older card.
+            if (cin is { } wanted) sars = sars.Where(s => db.Children.Any(ch => ch.Id == s.ChildId && ch.CinHistory.Any(k => k.Cin == wanted)));
             else sars = sars.Where(_ => false);
         }
         if (query.ReceivedFrom is { } from)
@@ -63,7 +64,8 @@ public sealed class ListSars(CcsDbContext db, ChildAccess access, Auditor audito
             sars = sars.Where(s => s.ReceivedAt < end);
         }
         var total = await sars.CountAsync(cancellationToken);
-        var rows = await sars.OrderByDescending(s => s.ReceivedAt).ThenBy(s => s.Id).Skip((page - 1) * pageSize).Take(pageSize)
+        // Newest first; SARs received at the same instant (a batch of faxes, a burst of submissions) newest number first.
+        var rows = await sars.OrderByDescending(s => s.ReceivedAt).ThenByDescending(s => s.Number).Skip((page - 1) * pageSize).Take(pageSize)
             .Join(db.Children, s => s.ChildId, c => c.Id, (s, c) => new { s.Number, s.ChildId, c.Name.First, c.Name.Last, s.Status, s.ReceivedAt, s.Expedited, Service = s.Lines.OrderBy(l => l.LineNumber).Select(l => l.Description).First() })
             .ToListAsync(cancellationToken);
         await auditor.SearchAsync("Sar", cancellationToken);

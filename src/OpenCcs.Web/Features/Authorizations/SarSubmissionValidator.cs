@@ -121,9 +121,14 @@ public sealed class SarSubmissionValidator(CcsDbContext db, CurrentUser user, At
         if (cin is null || dob is null) return null;
         var found = await ChildByCin(cin.Value, cancellationToken);
         // Unknown CIN and wrong date of birth read the same, so the form reveals nothing about who is enrolled.
-        if (found is null || found.DateOfBirth != dob.Value || (SubmitSar.MayEnterPaperSars(user.Role) && user.County != found.CountyOfResidence))
+        if (found is null || found.DateOfBirth != dob.Value || !MayEnterFor(found.CountyOfResidence))
         {
-            errors.Add("clientId", SubmitSar.ClientNotFound);
+            // A CIN the child held before (with the right date of birth) is told apart: the provider knows the child,
+            // and needs the current CIN from the child's card. The current CIN itself is not shown.
+            var former = found is null ? await FormerCinAsync(cin.Value, cancellationToken) : null;
+            errors.Add("clientId", former is { } f && f.DateOfBirth == dob.Value && MayEnterFor(f.CountyOfResidence)
+                ? $"{cin.Value} is a former CIN of this child; it was replaced after {f.LastCovered:yyyy-MM-dd}. Enter the child's current CIN or BIC ID."
+                : SubmitSar.ClientNotFound);
             return null;
         }
         return (found.Id, found.CountyOfResidence, found.HasOpenCase);
@@ -187,6 +192,17 @@ public sealed class SarSubmissionValidator(CcsDbContext db, CurrentUser user, At
     }
 
     private sealed record ChildMatch(Guid Id, DateOnly DateOfBirth, CountyCode CountyOfResidence, bool HasOpenCase);
+
+    private sealed record FormerCin(DateOnly DateOfBirth, CountyCode CountyOfResidence, DateOnly? LastCovered);
+
+    // County staff entering paper SARs enter them for their own county's children.
+    private bool MayEnterFor(CountyCode county) => !SubmitSar.MayEnterPaperSars(user.Role) || user.County == county;
+
+    // Asked only when no child has the CIN now: the child who held it before, with the last date it covered.
+    private Task<FormerCin?> FormerCinAsync(Cin cin, CancellationToken cancellationToken) =>
+        db.Children.AsNoTracking().Where(ch => ch.CinHistory.Any(k => k.Cin == cin && k.To != null))
+            .Select(ch => new FormerCin(ch.DateOfBirth, ch.CountyOfResidence, ch.CinHistory.Where(k => k.Cin == cin).Select(k => k.To).FirstOrDefault()))
+            .SingleOrDefaultAsync(cancellationToken);
 
     // One query finds the child and whether they have an open case.
     private Task<ChildMatch?> ChildByCin(Cin cin, CancellationToken cancellationToken) =>

@@ -8,6 +8,7 @@
 #        MEASURE="lookup health" ...   (only some of: lookup health submit pgbench)
 #        APP_BIN=/path/to/Release/net10.0 ...   (run that build instead of building the working tree)
 #        APP_OPTS="Logging__LogLevel__Microsoft.EntityFrameworkCore.Query=Debug" ...   (more settings for the app)
+#        WARMUP=20 ...   (seconds of look-ups, and of submissions, before each is measured; default 20)
 set -euo pipefail
 
 SARS=${SARS:-1000000}
@@ -191,11 +192,14 @@ run_wrk() { # name script clients
   n=$(echo "$out" | sed -n 's/.*requests=\([0-9]*\).*/\1/p'); n=${n:-0}
   echo "$1 c=$3 ${out#RESULT } app_cpu_ms_per_req=$(awk -v d=$(( $(app_cpu) - a0 )) -v n="$n" 'BEGIN { printf "%.2f", n ? d / n : 0 }') pg_cpu_ms_per_req=$(awk -v d=$(( $(pg_cpu) - p0 )) -v n="$n" 'BEGIN { if (d < 0) print "n/a"; else printf "%.2f", n ? d / n : 0 }') load=$(cut -d' ' -f1 /proc/loadavg)" | tee -a "$RESULTS"
 }
-log "warm-up"
-wrk -t2 -c16 -d5s -s "$BENCH_DIR/lookup.lua" "$BASE" >/dev/null 2>&1
+# Warm-up: under load the runtime keeps recompiling hot methods (tiered, profile-guided) for about 20 s; measured
+# before that, a look-up costs the app twice the CPU (1.2 ms in the first 10 s at 64 clients, 0.5 ms from 20 s on).
+WARMUP=${WARMUP:-20}
+log "warm-up (${WARMUP} s of look-ups, then ${WARMUP} s of submissions before those are measured)"
+wrk -t2 -c64 -d"${WARMUP}s" -s "$BENCH_DIR/lookup.lua" "$BASE" >/dev/null 2>&1
 if measures lookup; then for c in $CLIENTS; do run_wrk lookup "$BENCH_DIR/lookup.lua" "$c"; done; fi
 if measures health; then run_wrk health "$BENCH_DIR/health.lua" 16; fi
-measures submit && wrk -t2 -c16 -d3s -s "$BENCH_DIR/submit.lua" "$BASE" >/dev/null 2>&1
+measures submit && wrk -t2 -c64 -d"${WARMUP}s" -s "$BENCH_DIR/submit.lua" "$BASE" >/dev/null 2>&1
 xacts() { "${PSQL[@]}" -At -F ' ' -c "SELECT xact_commit, xact_rollback FROM pg_stat_database WHERE datname = 'openccs'"; }
 for c in $CLIENTS; do
   measures submit || break

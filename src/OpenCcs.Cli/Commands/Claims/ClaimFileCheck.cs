@@ -35,14 +35,22 @@ internal sealed class ClaimFileCheck(Task<ClaimChecker> checkerReady, ClaimFacts
     private readonly SarUsage _usage = new();
     private readonly System.Diagnostics.Stopwatch _loading = new(), _checking = new(), _writing = new(), _reading = new();
     private long _loadingBytes, _checkingBytes, _writingBytes, _readingBytes;
+
+    // Seconds since the process started at which reading began and the first chunk was read and written.
+    private double _readingBegan = double.NaN, _firstRead = double.NaN, _firstLoaded = double.NaN, _checkerReady = double.NaN,
+        _firstChecked = double.NaN, _firstWritten = double.NaN;
     private bool _warm;
 
     /// <summary>Where the time went (wall clock per phase), for OPENCCS_CLAIMS_STATS.</summary>
     public string Timings =>
+        $"after start: reading began at {_readingBegan:0.00} s, the first chunk was read at {_firstRead:0.00} s, loaded {_firstLoaded:0.00} s, " +
+        $"checked {_firstChecked:0.00} s (checker ready {_checkerReady:0.00} s), written {_firstWritten:0.00} s; " +
         $"load thread {_loading.Elapsed.TotalSeconds:0.00} s ({Mb(_loadingBytes)}), check {_checking.Elapsed.TotalSeconds:0.00} s ({Mb(_checkingBytes)}), " +
         $"write {_writing.Elapsed.TotalSeconds:0.00} s ({Mb(_writingBytes)}), read+map thread {_reading.Elapsed.TotalSeconds:0.00} s ({Mb(_readingBytes)})";
 
     private static string Mb(long bytes) => $"{bytes / 1_000_000} MB allocated";
+
+    private static double SinceStart() => (DateTime.Now - System.Diagnostics.Process.GetCurrentProcess().StartTime).TotalSeconds;
 
     // Bytes the calling thread has allocated; a stage's synchronous work is measured as the difference.
     private static long Allocated() => GC.GetAllocatedBytesForCurrentThread();
@@ -98,6 +106,7 @@ internal sealed class ClaimFileCheck(Task<ClaimChecker> checkerReady, ClaimFacts
                 claims += chunk.Count;
                 report.Flush();
                 progress?.Update(stream.BytesRead, lines);
+                if (double.IsNaN(_firstWritten)) _firstWritten = SinceStart();
                 _writingBytes += Allocated() - allocated;
                 _writing.Stop();
             }
@@ -161,6 +170,7 @@ internal sealed class ClaimFileCheck(Task<ClaimChecker> checkerReady, ClaimFacts
                 var view = _spareViews.TryDequeue(out var spare) ? spare : new ClaimFactsCache();
                 var facts = await loader.LoadViewAsync(_facts, toCheck, view, cancellationToken);
                 _loadingBytes += Allocated() - allocated; // exact when the query completes on this thread (SQLite)
+                if (double.IsNaN(_firstLoaded)) _firstLoaded = SinceStart();
                 _loading.Stop();
                 await loaded.WriteAsync(new LoadedChunk(chunk, facts), cancellationToken);
             }
@@ -199,6 +209,7 @@ internal sealed class ClaimFileCheck(Task<ClaimChecker> checkerReady, ClaimFacts
         try
         {
             var checker = await checkerReady;
+            _checkerReady = SinceStart();
             await foreach (var (chunk, facts) in chunks.ReadAllAsync(cancellationToken))
             {
                 _checking.Start();
@@ -210,6 +221,7 @@ internal sealed class ClaimFileCheck(Task<ClaimChecker> checkerReady, ClaimFacts
                 }
 
                 _checkingBytes += Allocated() - allocated;
+                if (double.IsNaN(_firstChecked)) _firstChecked = SinceStart();
                 _spareViews.Enqueue(facts);
                 _checking.Stop();
                 await done.WriteAsync(chunk, cancellationToken);
@@ -228,6 +240,7 @@ internal sealed class ClaimFileCheck(Task<ClaimChecker> checkerReady, ClaimFacts
     private async Task Produce(Claim837Reader reader, ChannelWriter<List<CheckedClaim>> chunks, CancellationToken cancellationToken)
     {
         _reading.Start();
+        _readingBegan = SinceStart();
         var chunk = new List<CheckedClaim>(ChunkSize);
         try
         {
@@ -239,6 +252,7 @@ internal sealed class ClaimFileCheck(Task<ClaimChecker> checkerReady, ClaimFacts
                 if (chunk.Count == ChunkSize)
                 {
                     _readingBytes += Allocated() - allocated;
+                    if (double.IsNaN(_firstRead)) _firstRead = SinceStart();
                     await chunks.WriteAsync(chunk, cancellationToken);
                     allocated = Allocated();
                     chunk = new List<CheckedClaim>(ChunkSize);

@@ -263,6 +263,24 @@ public abstract class ReviewWorkflowTests<TApp>(TApp app) : IClassFixture<TApp>
     }
 
     [Fact]
+    public async Task The_ISCD_worklist_holds_a_SAR_from_its_46th_calendar_day_pending_and_not_on_its_45th()
+    {
+        // The worklist asks the database only for SARs old enough to be escalated: the edges of that filter, in
+        // Pacific calendar days, late on the first day that counts and early on the last day that does not.
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(Now, OpenCcs.Core.Calendar.BusinessCalendar.Pacific));
+        DateTime Pacific(DateOnly day, int hour, int minute) =>
+            TimeZoneInfo.ConvertTimeToUtc(day.ToDateTime(new TimeOnly(hour, minute)), OpenCcs.Core.Calendar.BusinessCalendar.Pacific);
+        var escalated = await SubmitAsync(DemoAccounts.HomeCounty, Pacific(today.AddDays(-46), 23, 50));
+        var notYet = await SubmitAsync(DemoAccounts.HomeCounty, Pacific(today.AddDays(-45), 0, 10));
+        var iscd = await app.ApiClientFor(Roles.IscdReviewer);
+
+        var listed = Numbers(await WorklistAsync(iscd, "")).ToList();
+
+        Assert.Contains(escalated, listed);
+        Assert.DoesNotContain(notYet, listed);
+    }
+
+    [Fact]
     public async Task A_family_sees_and_downloads_their_letter_but_not_another_familys()
     {
         var familyChild = await app.WithDbAsync(db => db.Children.Where(c => c.Guardians.Any(g => g.AccountId == db.Users.Single(u => u.Email == DemoAccounts.For(Roles.Family).Email).Id)).Select(c => c.Id).FirstAsync());

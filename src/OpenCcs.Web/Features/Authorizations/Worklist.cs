@@ -28,11 +28,24 @@ public sealed class BuildWorklist(CcsDbContext db, ChildAccess access, ReviewSco
         var pageSize = Math.Clamp(query.PageSize, 1, 100);
         var page = Math.Max(1, query.Page);
         // The review rules are read per SAR (county model on the day received), so the pending SARs in scope are
-        // filtered here; a worklist holds the undecided requests of one county, not its history.
-        var pending = await access.Sars().AsNoTracking()
+        // filtered here; a worklist holds the undecided requests of one county, not its history. What the database
+        // can tell is asked of it first: a county or plan reviewer never holds a SAR forwarded to the State, and the
+        // State's list (every county) holds only the forwarded SARs and those old enough to be escalated, so it does
+        // not read the whole state's pending work.
+        var candidates = access.Sars().AsNoTracking()
             .Where(s => s.Status == SarStatus.Submitted || s.Status == SarStatus.InReview || s.Status == SarStatus.PendedForInformation
-                || s.Status == SarStatus.ForwardedToIscd || s.Status == SarStatus.Returned)
-            .ToListAsync(cancellationToken);
+                || s.Status == SarStatus.ForwardedToIscd || s.Status == SarStatus.Returned);
+        if (scope.IsIscd)
+        {
+            // Escalation counts Pacific calendar days since receipt; a day less in UTC instants is a safe superset.
+            var old = now.AddDays(-(routing.EscalateAfterDays - 1));
+            candidates = candidates.Where(s => s.Status == SarStatus.ForwardedToIscd || s.ReceivedAt < old);
+        }
+        else
+        {
+            candidates = candidates.Where(s => s.Status != SarStatus.ForwardedToIscd);
+        }
+        var pending = await candidates.ToListAsync(cancellationToken);
         var rows = pending
             .Where(s => scope.Lists(s, now))
             .Select(s => (Sar: s, Clock: s.Clock(limits, BusinessCalendar.California), Queue: QueueOf(s, now)))

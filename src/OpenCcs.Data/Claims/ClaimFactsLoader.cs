@@ -88,6 +88,20 @@ public sealed class ClaimFactsLoader
         return reused;
     }
 
+    private readonly List<SarRead> _read = [];
+
+    /// <summary>
+    /// The SARs read from the database since the last call (each time a SAR's facts are fetched, not when the cache
+    /// answers), for the caller to audit: a batch run has no request whose audit would record them.
+    /// </summary>
+    public IReadOnlyList<SarRead> TakeSarsRead()
+    {
+        if (_read.Count == 0) return [];
+        var read = _read.ToArray();
+        _read.Clear();
+        return read;
+    }
+
     // The working sets of one load, kept between calls (a loader serves one caller at a time) and emptied each time.
     private readonly HashSet<SarNumber> _sarNumbers = [];
     private readonly HashSet<Npi> _npis = [];
@@ -176,7 +190,7 @@ public sealed class ClaimFactsLoader
     private const string SarLinesSql = """
         SELECT s."Number", s."Status", s."Type", p."Npi", s."AuthorizedNicuLevel", s."ScgCode", s."ScgFrom", s."ScgTo",
                l."LineNumber", l."CodeSystem", l."Code", l."Disposition", l."AuthorizedUnits", l."AuthorizedFrom", l."AuthorizedTo",
-               l."BrandName", l."Product"
+               l."BrandName", l."Product", s."Id", s."ChildId"
         FROM sars AS s
         JOIN sar_lines AS l ON l."SarId" = s."Id"
         LEFT JOIN providers AS p ON p."Id" = s."AuthorizedProviderId"
@@ -307,6 +321,7 @@ public sealed class ClaimFactsLoader
                     head = new SarFacts(
                         number, Enum.Parse<Core.Authorizations.SarStatus>(reader.GetString(1)), EnumOrNull<Core.Authorizations.SarType>(reader, 2),
                         cins, reader.IsDBNull(3) ? null : reader.GetString(3), EnumOrNull<Core.Providers.NicuLevel>(reader, 4), scg, []);
+                    _read.Add(new SarRead(reader.GetGuid(17), reader.GetGuid(18)));
                 }
 
                 lines.Add(new SarLineFacts(

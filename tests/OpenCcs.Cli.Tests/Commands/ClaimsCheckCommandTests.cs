@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using System.Text.Json;
 using OpenCcs.Cli.Commands.Claims;
 using OpenCcs.Core.Identifiers;
@@ -43,6 +44,34 @@ public sealed class ClaimsCheckCommandTests : IDisposable
         Assert.Contains("pays (1 line)", claims["C6"][0]);
         Assert.Contains("Totals: 1 file(s), 6 claims (2 pay in full), 7 lines: 3 pay, 4 denied.", run.Output);
         Assert.Contains("         1  claim.provider-not-authorized", run.Output);
+    }
+
+    [Theory, OnBothDatabases]
+    public async Task Every_sar_the_run_reads_is_audited_once_as_read_by_the_account_running_ccs_under_one_run_id(TestDatabase provider)
+    {
+        await using var database = await CliDatabase.CreateAsync(provider);
+        var scenario = await ClaimScenario.SavedInAsync(database);
+        var file = Write("claims.837", scenario.Professional837());
+
+        var run = await Ccs.RunAsync(["claims", "check", file, file, .. database.Options]);
+
+        run.AssertSucceeded();
+        await using var db = database.NewContext();
+        var rows = await db.AuditEvents.AsNoTracking().Where(a => a.Role == Data.Claims.BatchActor.ClaimCheckRole).ToListAsync();
+        // The file bills the approved SAR and the one in review (twice over two files): each is read, and audited, once.
+        Assert.Equal(new[] { scenario.Approved.Id.ToString(), scenario.InReview.Id.ToString() }.Order(), rows.Select(r => r.RecordId).Order());
+        Assert.All(rows, r =>
+        {
+            Assert.Equal(Data.Auditing.AuditAction.Read, r.Action);
+            Assert.Equal(Data.Auditing.AuditOutcome.Allowed, r.Outcome);
+            Assert.Equal("Sar", r.RecordType);
+            Assert.Equal(scenario.Child.Id, r.ChildId);
+            Assert.Equal($"ccs:{Environment.UserName}", r.UserId);
+            Assert.True(r.At > DateTime.UtcNow.AddMinutes(-5) && r.At <= DateTime.UtcNow.AddMinutes(1));
+        });
+        Assert.Single(rows.Select(r => r.RequestId).Distinct());
+        // Found by the child, as the audit trail searches.
+        Assert.Equal(2, await db.AuditEvents.CountAsync(a => a.ChildId == scenario.Child.Id && a.Role == Data.Claims.BatchActor.ClaimCheckRole));
     }
 
     [Theory, OnBothDatabases]

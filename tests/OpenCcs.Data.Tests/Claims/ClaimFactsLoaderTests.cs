@@ -1,3 +1,4 @@
+using OpenCcs.Data.Auditing;
 using Microsoft.EntityFrameworkCore;
 using OpenCcs.Core.Authorizations;
 using OpenCcs.Core.Children;
@@ -166,5 +167,49 @@ public sealed class ClaimFactsLoaderTests
         Assert.NotNull(again.FindProvider(cast.Hospital.Npi.Value));
         Assert.NotNull(run.FindSar(sar.Number.Value)); // the run cache keeps both batches
         Assert.Equal((2, 2), (run.SarCount, run.ProviderCount));
+    }
+
+    [Theory, OnBothDatabases]
+    public async Task The_sars_read_from_the_database_are_handed_out_once_for_audit_and_a_cached_sar_is_not_read_again(TestDatabase provider)
+    {
+        await using var database = await FreshDatabase.CreateAsync(provider);
+        var cast = await Cast.SavedInAsync(database);
+        var sar = cast.SubmitSar(41, Now.AddDays(-3));
+        await database.AddAsync(sar);
+
+        await using var db = database.NewContext();
+        var loader = new ClaimFactsLoader(db);
+        var run = new ClaimFactsCache();
+        await loader.LoadViewAsync(run, [ClaimFor(sar.Number.Value, cast.Physician.Npi.Value)]);
+        var first = loader.TakeSarsRead();
+        await loader.LoadViewAsync(run, [ClaimFor(sar.Number.Value, cast.Physician.Npi.Value)]);
+
+        Assert.Equal([new SarRead(sar.Id, sar.ChildId)], first);
+        Assert.Empty(loader.TakeSarsRead()); // the second batch was answered from the run's cache
+    }
+
+    [Theory, OnBothDatabases]
+    public async Task Batch_reads_are_stored_as_read_audit_events_that_the_audit_trail_finds_by_child(TestDatabase provider)
+    {
+        await using var database = await FreshDatabase.CreateAsync(provider);
+        var cast = await Cast.SavedInAsync(database);
+        var sar = cast.SubmitSar(41, Now.AddDays(-3));
+        await database.AddAsync(sar);
+        var actor = new BatchActor("ccs:batch-user", "batch-user", BatchActor.ClaimCheckRole, "ccs-run-1");
+        var reads = Enumerable.Range(0, 501).Select(_ => new SarRead(Guid.NewGuid(), sar.ChildId)).Append(new SarRead(sar.Id, sar.ChildId)).ToList();
+
+        await using (var db = database.NewContext())
+        {
+            var connection = db.Database.GetDbConnection();
+            await ClaimReadAudit.WriteAsync(connection, db.Provider, reads, actor, Now, default);
+        }
+
+        await using var check = database.NewContext();
+        var stored = await check.AuditEvents.AsNoTracking().Where(a => a.ChildId == sar.ChildId && a.RequestId == "ccs-run-1").ToListAsync();
+        Assert.Equal(502, stored.Count); // two statements: 500 rows, then 2
+        var row = Assert.Single(stored, a => a.RecordId == sar.Id.ToString());
+        Assert.Equal((Now, "ccs:batch-user", "batch-user", BatchActor.ClaimCheckRole), (row.At, row.UserId, row.UserName, row.Role));
+        Assert.Equal((AuditAction.Read, AuditOutcome.Allowed, "Sar"), (row.Action, row.Outcome, row.RecordType));
+        Assert.Equal(502, await check.AuditEvents.CountAsync(a => a.At == Now && a.UserId == "ccs:batch-user"));
     }
 }

@@ -57,6 +57,12 @@ internal sealed class ClaimFileCheck(Task<ClaimChecker> checkerReady, ClaimFacts
 
     public int ChunkSize { get; init; } = DefaultChunkSize;
 
+    /// <summary>
+    /// Records the SARs the run read from the database (every read of a child's records is audited), after each batch
+    /// is loaded, on the loading stage's thread; null records nothing.
+    /// </summary>
+    public Func<IReadOnlyList<SarRead>, CancellationToken, Task>? AuditReads { get; init; }
+
     /// <summary>Shown while a large file is read, when standard error is a terminal.</summary>
     public Func<string, long, ProgressBar?> ProgressFor { get; init; } = (_, _) => null;
 
@@ -152,6 +158,7 @@ internal sealed class ClaimFileCheck(Task<ClaimChecker> checkerReady, ClaimFacts
             // The first look-up opens the connection, prepares the two statements and compiles the loader while the
             // reading stage reads the first chunk. The look-up is a real one, so what it caches is correct.
             await WarmUpAsync(cancellationToken);
+            await AuditAsync(cancellationToken);
             await foreach (var chunk in chunks.ReadAllAsync(cancellationToken))
             {
                 _loading.Start();
@@ -169,6 +176,7 @@ internal sealed class ClaimFileCheck(Task<ClaimChecker> checkerReady, ClaimFacts
 
                 var view = _spareViews.TryDequeue(out var spare) ? spare : new ClaimFactsCache();
                 var facts = await loader.LoadViewAsync(_facts, toCheck, view, cancellationToken);
+                await AuditAsync(cancellationToken);
                 _loadingBytes += Allocated() - allocated; // exact when the query completes on this thread (SQLite)
                 if (double.IsNaN(_firstLoaded)) _firstLoaded = SinceStart();
                 _loading.Stop();
@@ -181,6 +189,15 @@ internal sealed class ClaimFileCheck(Task<ClaimChecker> checkerReady, ClaimFacts
         {
             _loading.Stop();
             loaded.Complete(e);
+        }
+    }
+
+    private async Task AuditAsync(CancellationToken cancellationToken)
+    {
+        var read = loader.TakeSarsRead();
+        if (read.Count > 0 && AuditReads is { } audit)
+        {
+            await audit(read, cancellationToken);
         }
     }
 

@@ -57,8 +57,11 @@ internal static class ClaimsCommand
                     && (chosen == "text" || Console.IsOutputRedirected);
                 // The Service Code Grouping table (a JSON file) is read while the first claims are read and their facts loaded.
                 var checker = Task.Run(() => new ClaimChecker(ServiceCodeGroupTableLoader.Load()), cancellationToken);
+                // Each SAR read is audited as read by this process's account, with one id for the run.
+                var actor = BatchActor.ForThisProcess();
                 var check = new ClaimFileCheck(checker, ClaimFactsLoader.ForConnection(connection, provider), report, totals)
                 {
+                    AuditReads = (sars, ct) => ClaimReadAudit.WriteAsync(connection, provider, sars, actor, DateTime.UtcNow, ct),
                     ChunkSize = int.TryParse(Environment.GetEnvironmentVariable("OPENCCS_CLAIMS_CHUNK"), out var size) && size > 0 ? size : ClaimFileCheck.DefaultChunkSize,
                     ProgressFor = (path, size) => showProgress && size >= ProgressBar.MinimumBytes
                         ? new ProgressBar(configuration.Error, Path.GetFileName(path), size)

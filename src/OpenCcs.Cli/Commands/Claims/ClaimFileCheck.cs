@@ -36,7 +36,8 @@ internal sealed class ClaimFileCheck(Task<ClaimChecker> checkerReady, ClaimFacts
     private readonly System.Diagnostics.Stopwatch _loading = new(), _checking = new(), _writing = new(), _reading = new();
     private long _loadingBytes, _checkingBytes, _writingBytes, _readingBytes;
 
-    // Seconds since the process started at which reading began and the first chunk was read and written.
+    // Seconds since the process started: when reading began, when the first chunk was read, loaded, checked and
+    // written, and when the checker (with its SCG table) was ready.
     private double _readingBegan = double.NaN, _firstRead = double.NaN, _firstLoaded = double.NaN, _checkerReady = double.NaN,
         _firstChecked = double.NaN, _firstWritten = double.NaN;
     private bool _warm;

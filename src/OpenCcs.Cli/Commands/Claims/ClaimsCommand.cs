@@ -48,6 +48,9 @@ internal static class ClaimsCommand
             // the EF Core model and its services for two SELECT statements (about 1.2 s of CPU at start-up, and 35 MB).
             var (connection, provider) = database.CreateConnection(parse);
             await using var _ = connection;
+            // The audit rows are written on a second connection while the first goes on reading (ClaimFileCheck.AuditReads).
+            var (auditConnection, _) = database.CreateConnection(parse);
+            await using var __ = auditConnection;
             var output = StandardOutput(configuration.Output, out var ownsOutput);
             try
             {
@@ -61,7 +64,7 @@ internal static class ClaimsCommand
                 var actor = BatchActor.ForThisProcess();
                 var check = new ClaimFileCheck(checker, ClaimFactsLoader.ForConnection(connection, provider), report, totals)
                 {
-                    AuditReads = (sars, ct) => ClaimReadAudit.WriteAsync(connection, provider, sars, actor, DateTime.UtcNow, ct),
+                    AuditReads = (sars, ct) => ClaimReadAudit.WriteAsync(auditConnection, provider, sars, actor, DateTime.UtcNow, ct),
                     ChunkSize = int.TryParse(Environment.GetEnvironmentVariable("OPENCCS_CLAIMS_CHUNK"), out var size) && size > 0 ? size : ClaimFileCheck.DefaultChunkSize,
                     ProgressFor = (path, size) => showProgress && size >= ProgressBar.MinimumBytes
                         ? new ProgressBar(configuration.Error, Path.GetFileName(path), size)

@@ -50,14 +50,34 @@ public sealed class ClaimCheckMappingTests
     }
 
     [Fact]
-    public void An_emergency_line_makes_the_claim_an_emergency()
+    public void An_emergency_line_excuses_only_itself_not_the_claims_other_lines()
     {
         var claim = MapOne(X12Text.Professional,
             "CLM*P1*30***23:B:1*Y*A*Y*Y", "LX*1", "SV1*HC:99284*10*UN*1***1**Y", "LX*2", "SV1*HC:99285*20*UN*1***1");
 
-        Assert.True(claim.Emergency);
+        Assert.False(claim.Emergency);
         Assert.Equal([true, false], claim.Lines.Select(l => l.Emergency));
         Assert.Null(claim.PriorAuthorization);
+    }
+
+    [Fact]
+    public void An_institutional_line_without_dtp_472_took_place_in_the_statement_period()
+    {
+        var claim = MapOne(X12Text.Institutional,
+            "CLM*I1*920***11:A:1*Y*A*Y*Y", "DTP*434*RD8*20260301-20260305", "CL1*2*1*01",
+            "LX*1", "SV2*0174**900*DA*5", "LX*2", "SV2*0300*HC:85025*20*UN*1", "DTP*472*D8*20260302");
+
+        Assert.Equal(
+            [(new DateOnly(2026, 3, 1), (DateOnly?)new DateOnly(2026, 3, 5)), (new DateOnly(2026, 3, 2), null)],
+            claim.Lines.Select(l => (l.From!.Value, l.To)));
+    }
+
+    [Fact]
+    public void A_professional_line_without_a_date_has_none()
+    {
+        var claim = MapOne(X12Text.Professional, "CLM*P1*10***11:B:1*Y*A*Y*Y", "LX*1", "SV1*HC:99213*10*UN*1***1");
+
+        Assert.Null(Assert.Single(claim.Lines).From);
     }
 
     [Fact]

@@ -33,6 +33,16 @@ public sealed class ReadClaimsToCheckTests
         Assert.Equal(ThroughClaim837(() => new Claim837Reader(new MemoryStream(damaged.Bytes))), Straight(() => new Claim837Reader(new MemoryStream(damaged.Bytes))));
     }
 
+    [Theory]
+    [InlineData(X12Text.Institutional, "CLM*I1*920***11:A:1*Y*A*Y*Y", "DTP*434*RD8*20260301-20260305", "CL1*1*1*01", "LX*1", "SV2*0174**900*DA*5", "LX*2", "SV2*0300*HC:85025*20*UN*1", "DTP*472*D8*20260302")]
+    [InlineData(X12Text.Professional, "CLM*P1*30***23:B:1*Y*A*Y*Y", "LX*1", "SV1*HC:99284*10*UN*1***1**Y", "LX*2", "SV1*HC:99285*20*UN*1***1")]
+    public void Statement_periods_and_emergencies_map_the_same_straight_to_the_claim_check(string guide, params string[] claimSegments)
+    {
+        var text = X12Text.Interchange(guide, X12Text.ProfessionalBody(claimSegments));
+
+        Assert.Equal(ThroughClaim837(() => new Claim837Reader(new StringReader(text))), Straight(() => new Claim837Reader(new StringReader(text))));
+    }
+
     // Each claim as JSON (records holding arrays do not compare by value), then the reader's warnings or its error.
     private static List<string> ThroughClaim837(Func<Claim837Reader> open)
     {

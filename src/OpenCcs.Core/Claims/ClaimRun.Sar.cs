@@ -131,6 +131,19 @@ internal partial struct ClaimRun
             return authorized;
         }
 
+        // Rule 11: authorising a NICU stay also authorises the NICU's physician services during it (reference/002), so a
+        // NICU SAR needs no line for them. Surgery never gets here: CheckSar has already sent the surgeon to their own SAR.
+        if (sar.Sar.Type == SarType.Nicu && service.IsCpt && !line.BrandName)
+        {
+            var duringStay = NicuStay(sar, from, to, out var stay);
+            if (stay is not null)
+            {
+                if (!duringStay)
+                    Fail(ref findings, OutsideDates(sar, $"{stay.Label}, the NICU stay", stay.Facts.AuthorizedFrom, stay.Facts.AuthorizedTo, from!.Value, to ?? from.Value));
+                return null;
+            }
+        }
+
         // Brand-name drugs are outside every SCG (reference/000), so only a brand-name SAR line pays them.
         if (!line.BrandName && sar.Sar.Scg is { } grant && service.Primary is { } code && _checker.Covers(grant.Code, code, from ?? grant.From))
         {
@@ -155,6 +168,26 @@ internal partial struct ClaimRun
         }
         Fail(ref findings, ServiceNotAuthorized(sar, service, match, from));
         return null;
+    }
+
+    /// <summary>
+    /// Whether an authorised inpatient-days line of the NICU SAR holds the dates of service; <paramref name="stay"/> is that
+    /// line, or else the first authorised one (to name its dates), or null when the SAR authorises no stay.
+    /// </summary>
+    private static bool NicuStay(SarIndex sar, DateOnly? from, DateOnly? to, out IndexedLine? stay)
+    {
+        stay = null;
+        foreach (var candidate in sar.Lines)
+        {
+            if (candidate.Family != CodeFamily.InpatientDays || candidate.Disposition == LineDisposition.NotAuthorized) continue;
+            if (from is not { } first || candidate.Holds(first, to ?? first))
+            {
+                stay = candidate;
+                return true;
+            }
+            stay ??= candidate;
+        }
+        return false;
     }
 
     private ClaimFinding OutsideDates(SarIndex sar, string what, DateOnly? start, DateOnly? end, DateOnly first, DateOnly last)

@@ -42,7 +42,10 @@ public sealed record ClaimToCheck
     /// <summary>Pharmacy claims: the BIN the claim is sent to.</summary>
     public string? Bin { get; init; }
 
-    /// <summary>Emergency services (837P SV1-09 on any line, 837I admission type 1, or the form's box).</summary>
+    /// <summary>
+    /// The whole claim is emergency care (837I admission type 1, or the form's claim-wide box). An emergency on one
+    /// line only (CMS-1500 24C, 837P SV1-09) is <see cref="ClaimLineToCheck.Emergency"/>.
+    /// </summary>
     public bool Emergency { get; init; }
 
     /// <summary>Trauma care the panel rule excepts (DOMAIN.md §6).</summary>
@@ -78,6 +81,7 @@ public sealed record ClaimLineToCheck
 
     public string? PlaceOfService { get; init; }
 
+    /// <summary>This line is emergency care (CMS-1500 24C EMG, 837P SV1-09): it needs no SAR.</summary>
     public bool Emergency { get; init; }
 
     /// <summary>Dispensed as written: a brand-name drug (pharmacy DAW 1, or the form's box).</summary>

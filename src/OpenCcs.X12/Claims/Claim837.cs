@@ -77,8 +77,9 @@ public sealed record Claim837
     public IReadOnlyList<X12Issue> Problems { get; init; } = [];
 
     /// <summary>
-    /// Professional: any line carries SV1-09 = Y. Institutional: CL1-01 admission type 1 (emergency).
-    /// CCS waives the SAR for emergencies (DOMAIN.md §9 rule 2).
+    /// Whether the claim holds emergency care. Professional: any line carries SV1-09 = Y. Institutional: CL1-01
+    /// admission type 1. CCS waives the SAR for emergencies (DOMAIN.md §9 rule 2): for an 837P the claim check
+    /// waives it only on the emergency lines (<see cref="ClaimCheckMapping"/>).
     /// </summary>
     public bool IsEmergency => Kind == ClaimKind.Institutional ? AdmissionTypeCode == "1" : AnyLineIsEmergency();
 

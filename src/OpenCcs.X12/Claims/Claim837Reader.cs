@@ -642,7 +642,7 @@ public sealed class Claim837Reader : IDisposable
                 RenderingNpi = claim.RenderingProvider?.Npi,
                 ReferringNpi = claim.ReferringProvider?.Npi,
                 PriorAuthorization = claim.PriorAuthorization,
-                Emergency = kind == ClaimKind.Institutional ? claim.AdmissionTypeCode == "1" : claim.AnyLineEmergency,
+                Emergency = ClaimCheckMapping.IsEmergencyClaim(kind, claim.AdmissionTypeCode),
                 Lines = checkLines.ToArray(),
             }, claim.SegmentNumber, claim.Problems);
             return true;

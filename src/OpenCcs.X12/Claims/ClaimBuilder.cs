@@ -48,9 +48,6 @@ internal sealed class ClaimBuilder(StringPool strings, LineBuilder lineBuilder)
     /// <summary>With <see cref="CheckLines"/>: the place of service a line without SV1-05 takes (see <see cref="ClaimCheckMapping"/>).</summary>
     public string? ClaimPlaceOfService { get; set; }
 
-    /// <summary>With <see cref="CheckLines"/>: whether any line was an emergency (SV1-09).</summary>
-    public bool AnyLineEmergency { get; private set; }
-
     private List<ServiceLine837>? _lines;
     private List<Diagnosis>? _diagnoses;
 
@@ -82,7 +79,6 @@ internal sealed class ClaimBuilder(StringPool strings, LineBuilder lineBuilder)
         RenderingProvider = null;
         AttendingProvider = null;
         ClaimPlaceOfService = null;
-        AnyLineEmergency = false;
         Line = null;
         _lines = null;
         _diagnoses = null;
@@ -117,9 +113,8 @@ internal sealed class ClaimBuilder(StringPool strings, LineBuilder lineBuilder)
 
         if (CheckLines is { } check)
         {
-            AnyLineEmergency |= line.Emergency;
             check.Add(ClaimCheckMapping.Line(
-                line.Number, line.SegmentNumber, line.ServiceDate, line.ProcedureQualifier, line.ProcedureCode, line.RevenueCode,
+                line.Number, line.SegmentNumber, line.ServiceDate ?? StatementPeriod, line.ProcedureQualifier, line.ProcedureCode, line.RevenueCode,
                 line.DrugCode is null ? null : new DrugIdentification(line.DrugQualifier ?? "", line.DrugCode, line.DrugQuantity, line.DrugUnit).Ndc,
                 line.Modifiers ?? (IReadOnlyList<string>)[], line.Units, line.PlaceOfService, line.Emergency, line.PriorAuthorization,
                 line.RenderingProvider?.Npi, line.ReferringProviders ?? (IReadOnlyList<Provider837>)[], ClaimPlaceOfService));

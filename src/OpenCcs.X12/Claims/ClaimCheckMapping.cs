@@ -16,7 +16,7 @@ public static class ClaimCheckMapping
         var claimPlaceOfService = ClaimPlaceOfService(claim.Kind, claim.FacilityCodeQualifier, claim.FacilityCode);
         for (var i = 0; i < lines.Length; i++)
         {
-            lines[i] = ToLine(source[i], claimPlaceOfService);
+            lines[i] = ToLine(source[i], claimPlaceOfService, claim.StatementPeriod);
         }
 
         return new ClaimToCheck
@@ -28,17 +28,25 @@ public static class ClaimCheckMapping
             RenderingNpi = claim.RenderingProvider?.Npi,
             ReferringNpi = claim.ReferringProvider?.Npi,
             PriorAuthorization = claim.PriorAuthorization,
-            Emergency = claim.IsEmergency,
+            Emergency = IsEmergencyClaim(claim.Kind, claim.AdmissionTypeCode),
             Lines = lines,
         };
     }
+
+    /// <summary>
+    /// Whether the whole claim is emergency care: an 837I with CL1-01 admission type 1. An 837P marks each line
+    /// (SV1-09), so one emergency visit does not excuse the claim's other lines from needing a SAR.
+    /// </summary>
+    internal static bool IsEmergencyClaim(ClaimKind kind, string? admissionTypeCode) =>
+        kind == ClaimKind.Institutional && admissionTypeCode == "1";
 
     /// <summary>837P SV1-05 is sent only when a line's place of service differs from CLM05-1 (qualifier B).</summary>
     internal static string? ClaimPlaceOfService(ClaimKind kind, string? facilityCodeQualifier, string? facilityCode) =>
         kind == ClaimKind.Professional && facilityCodeQualifier is "B" or null ? facilityCode : null;
 
-    private static ClaimLineToCheck ToLine(ServiceLine837 line, string? claimPlaceOfService) => Line(
-        line.LineNumber, line.SegmentNumber, line.ServiceDate, line.ProcedureQualifier, line.ProcedureCode, line.RevenueCode,
+    // An 837I line without DTP*472 took place within the claim's statement period (DTP*434).
+    private static ClaimLineToCheck ToLine(ServiceLine837 line, string? claimPlaceOfService, DateRange? statementPeriod) => Line(
+        line.LineNumber, line.SegmentNumber, line.ServiceDate ?? statementPeriod, line.ProcedureQualifier, line.ProcedureCode, line.RevenueCode,
         line.Drug?.Ndc, line.Modifiers, line.Units, line.PlaceOfService, line.Emergency, line.PriorAuthorization,
         line.RenderingProvider?.Npi, line.ReferringProviders, claimPlaceOfService);
 

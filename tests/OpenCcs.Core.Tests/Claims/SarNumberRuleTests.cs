@@ -21,6 +21,17 @@ public class SarNumberRuleTests
     }
 
     [Fact]
+    public void An_emergency_line_needs_no_sar_but_the_claims_other_lines_still_do()
+    {
+        var claim = OfficeVisit(Line("99284", 1) with { Emergency = true }, Line("99213", 2)) with { PriorAuthorization = null };
+
+        var result = Check(claim);
+
+        Assert.Empty(result.Lines[0].Findings);
+        Verdict.DeniedLine(result, 1, ClaimRules.SarMissing);
+    }
+
+    [Fact]
     public void Emergency_claim_that_names_a_sar_is_checked_against_it()
     {
         var claim = OfficeVisit(Line("27447")) with { Emergency = true };

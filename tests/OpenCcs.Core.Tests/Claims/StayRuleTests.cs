@@ -1,5 +1,6 @@
 using OpenCcs.Core.Authorizations;
 using OpenCcs.Core.Claims;
+using OpenCcs.Core.Providers;
 using static OpenCcs.Core.Tests.Claims.ClaimScenario;
 
 namespace OpenCcs.Core.Tests.Claims;
@@ -13,9 +14,12 @@ public class StayRuleTests
     private static readonly SarFacts HospitalSar = Sar(50, SarType.HospitalInpatientDays, Hospital,
         Authorized(1, ServiceCodeSystem.InpatientDays, null, 5));
 
+    // As the review makes them: a NICU SAR authorises inpatient days only, and no SCG (ReviewRules).
+    private static readonly DateOnly NicuAdmitted = ServiceDay.AddDays(-3);
+    private static readonly DateOnly NicuUntil = ServiceDay.AddDays(26);
+
     private static readonly SarFacts NicuSar = Sar(60, SarType.Nicu, Hospital,
-        Authorized(1, ServiceCodeSystem.InpatientDays, null, 30),
-        Authorized(2, ServiceCodeSystem.Cpt, "44120", 1)) with { Scg = new("01", SarFrom, SarTo) };
+        Authorized(1, ServiceCodeSystem.InpatientDays, null, 30, NicuAdmitted, NicuUntil)) with { AuthorizedNicuLevel = NicuLevel.Regional };
 
     private static ClaimLineToCheck Days(string revenueCode, decimal days) =>
         new() { LineNumber = 1, From = ServiceDay, To = ServiceDay.AddDays((int)days - 1), RevenueCode = revenueCode, Units = days };
@@ -80,12 +84,46 @@ public class StayRuleTests
     }
 
     [Fact]
-    public void Nicu_sar_pays_the_nicu_stay_and_its_physicians()
+    public void Nicu_sar_pays_the_nicu_stay()
     {
-        var facts = Facts().With(NicuSar);
+        Verdict.Pays(Check(Stay(NicuSar, Days("0174", 10)), Facts().With(NicuSar)));
+    }
 
-        Verdict.Pays(Check(Stay(NicuSar, Days("0174", 10)), facts));
-        Verdict.Pays(Check(PhysicianOn(NicuSar, Physician, "99468"), facts));
+    [Theory]
+    [InlineData("99468")] // initial neonatal critical care
+    [InlineData("99469")] // subsequent neonatal critical care
+    [InlineData("99478")] // continuing intensive care, low birth weight
+    [InlineData("99231")] // subsequent hospital care
+    public void Nicu_sar_pays_the_nicus_physician_services_during_the_stay_though_it_names_no_code(string code)
+    {
+        Verdict.Pays(Check(PhysicianOn(NicuSar, Physician, code), Facts().With(NicuSar)));
+    }
+
+    [Fact]
+    public void Nicu_physician_services_after_the_stay_are_outside_the_sars_dates()
+    {
+        var after = NicuUntil.AddDays(1);
+        var claim = PhysicianOn(NicuSar, Physician, "99469") with { Lines = [Line("99469", on: after)] };
+
+        var finding = Verdict.Only(Check(claim, Facts().With(NicuSar)), ClaimRules.OutsideSarDates);
+
+        Assert.Equal(X12Code.Carc197, finding.Code);
+        Assert.Contains("the NICU stay", finding.Message);
+        Assert.Contains($"{NicuAdmitted:yyyy-MM-dd} to {NicuUntil:yyyy-MM-dd}", finding.Fix);
+    }
+
+    [Fact]
+    public void Nicu_physician_sharing_the_sar_still_enters_the_nicu_as_referring_provider()
+    {
+        var claim = PhysicianOn(NicuSar, Physician, "99468") with { ReferringNpi = null };
+
+        Verdict.Only(Check(claim, Facts().With(NicuSar)), ClaimRules.ProviderNotAuthorized);
+    }
+
+    [Fact]
+    public void Nicu_sar_does_not_pay_hcpcs_supplies_as_physician_services()
+    {
+        Verdict.Only(Check(PhysicianOn(NicuSar, Physician, "A4253"), Facts().With(NicuSar)), ClaimRules.ServiceNotAuthorized);
     }
 
     [Fact]
@@ -96,12 +134,6 @@ public class StayRuleTests
         Assert.Equal(X12Code.RarcN54, finding.Code);
         Assert.Contains("not a surgeon's", finding.Message);
         Assert.Contains("surgeon needs their own SAR for CPT 43246", finding.Fix);
-    }
-
-    [Fact]
-    public void Surgery_the_nicu_sar_authorises_by_line_pays()
-    {
-        Verdict.Pays(Check(PhysicianOn(NicuSar, Surgeon, "44120"), Facts().With(NicuSar)));
     }
 
     [Fact]

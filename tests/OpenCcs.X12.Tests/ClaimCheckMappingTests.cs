@@ -72,6 +72,30 @@ public sealed class ClaimCheckMappingTests
             claim.Lines.Select(l => (l.From!.Value, l.To)));
     }
 
+    [Theory]
+    [InlineData("0681", true)]
+    [InlineData("0684", true)]
+    [InlineData("0689", true)]
+    [InlineData("681", true)]
+    [InlineData("0450", false)]
+    [InlineData("0068", false)]
+    public void An_institutional_claim_billing_a_trauma_response_revenue_code_is_trauma_care(string revenueCode, bool trauma)
+    {
+        var claim = MapOne(X12Text.Institutional,
+            "CLM*I1*900***13:A:1*Y*A*Y*Y", "CL1*1*7*01", "LX*1", "SV2*0450*HC:99285*400*UN*1", "DTP*472*D8*20260301",
+            "LX*2", $"SV2*{revenueCode}**500*UN*1", "DTP*472*D8*20260301");
+
+        Assert.Equal(trauma, claim.Trauma);
+    }
+
+    [Fact]
+    public void A_professional_claim_is_never_marked_trauma_care()
+    {
+        var claim = MapOne(X12Text.Professional, "CLM*P1*10***23:B:1*Y*A*Y*Y", "LX*1", "SV1*HC:99285*10*UN*1***1");
+
+        Assert.False(claim.Trauma);
+    }
+
     [Fact]
     public void A_professional_line_without_a_date_has_none()
     {

@@ -35,8 +35,9 @@ public sealed class ReadClaimsToCheckTests
 
     [Theory]
     [InlineData(X12Text.Institutional, "CLM*I1*920***11:A:1*Y*A*Y*Y", "DTP*434*RD8*20260301-20260305", "CL1*1*1*01", "LX*1", "SV2*0174**900*DA*5", "LX*2", "SV2*0300*HC:85025*20*UN*1", "DTP*472*D8*20260302")]
+    [InlineData(X12Text.Institutional, "CLM*I2*900***13:A:1*Y*A*Y*Y", "CL1*1*7*01", "LX*1", "SV2*0681**500*UN*1", "DTP*472*D8*20260301")]
     [InlineData(X12Text.Professional, "CLM*P1*30***23:B:1*Y*A*Y*Y", "LX*1", "SV1*HC:99284*10*UN*1***1**Y", "LX*2", "SV1*HC:99285*20*UN*1***1")]
-    public void Statement_periods_and_emergencies_map_the_same_straight_to_the_claim_check(string guide, params string[] claimSegments)
+    public void Statement_periods_emergencies_and_trauma_map_the_same_straight_to_the_claim_check(string guide, params string[] claimSegments)
     {
         var text = X12Text.Interchange(guide, X12Text.ProfessionalBody(claimSegments));
 

@@ -643,6 +643,7 @@ public sealed class Claim837Reader : IDisposable
                 ReferringNpi = claim.ReferringProvider?.Npi,
                 PriorAuthorization = claim.PriorAuthorization,
                 Emergency = ClaimCheckMapping.IsEmergencyClaim(kind, claim.AdmissionTypeCode),
+                Trauma = kind == ClaimKind.Institutional && claim.AnyTraumaResponse,
                 Lines = checkLines.ToArray(),
             }, claim.SegmentNumber, claim.Problems);
             return true;

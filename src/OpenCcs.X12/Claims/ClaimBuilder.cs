@@ -48,6 +48,9 @@ internal sealed class ClaimBuilder(StringPool strings, LineBuilder lineBuilder)
     /// <summary>With <see cref="CheckLines"/>: the place of service a line without SV1-05 takes (see <see cref="ClaimCheckMapping"/>).</summary>
     public string? ClaimPlaceOfService { get; set; }
 
+    /// <summary>With <see cref="CheckLines"/>: whether a line bills revenue code 068x (trauma response).</summary>
+    public bool AnyTraumaResponse { get; private set; }
+
     private List<ServiceLine837>? _lines;
     private List<Diagnosis>? _diagnoses;
 
@@ -79,6 +82,7 @@ internal sealed class ClaimBuilder(StringPool strings, LineBuilder lineBuilder)
         RenderingProvider = null;
         AttendingProvider = null;
         ClaimPlaceOfService = null;
+        AnyTraumaResponse = false;
         Line = null;
         _lines = null;
         _diagnoses = null;
@@ -113,6 +117,7 @@ internal sealed class ClaimBuilder(StringPool strings, LineBuilder lineBuilder)
 
         if (CheckLines is { } check)
         {
+            AnyTraumaResponse |= ClaimCheckMapping.IsTraumaResponse(line.RevenueCode);
             check.Add(ClaimCheckMapping.Line(
                 line.Number, line.SegmentNumber, line.ServiceDate ?? StatementPeriod, line.ProcedureQualifier, line.ProcedureCode, line.RevenueCode,
                 line.DrugCode is null ? null : new DrugIdentification(line.DrugQualifier ?? "", line.DrugCode, line.DrugQuantity, line.DrugUnit).Ndc,

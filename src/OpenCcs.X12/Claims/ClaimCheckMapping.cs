@@ -29,6 +29,7 @@ public static class ClaimCheckMapping
             ReferringNpi = claim.ReferringProvider?.Npi,
             PriorAuthorization = claim.PriorAuthorization,
             Emergency = IsEmergencyClaim(claim.Kind, claim.AdmissionTypeCode),
+            Trauma = claim.Kind == ClaimKind.Institutional && claim.Lines.Any(l => IsTraumaResponse(l.RevenueCode)),
             Lines = lines,
         };
     }
@@ -39,6 +40,17 @@ public static class ClaimCheckMapping
     /// </summary>
     internal static bool IsEmergencyClaim(ClaimKind kind, string? admissionTypeCode) =>
         kind == ClaimKind.Institutional && admissionTypeCode == "1";
+
+    /// <summary>
+    /// Revenue code 068x, trauma response (levels I–IV and other), which a hospital bills when its trauma team is
+    /// activated: the trauma care the panel rule excepts (DOMAIN.md §5). 837I only; 837P has no such code.
+    /// </summary>
+    internal static bool IsTraumaResponse(string? revenueCode) => revenueCode switch
+    {
+        { Length: 4 } code => code.StartsWith("068", StringComparison.Ordinal),
+        { Length: 3 } code => code.StartsWith("68", StringComparison.Ordinal),
+        _ => false,
+    };
 
     /// <summary>837P SV1-05 is sent only when a line's place of service differs from CLM05-1 (qualifier B).</summary>
     internal static string? ClaimPlaceOfService(ClaimKind kind, string? facilityCodeQualifier, string? facilityCode) =>

@@ -313,6 +313,23 @@ public abstract class ClaimCheckTests<TApp>(TApp app) : IClassFixture<TApp>
     }
 
     [Fact]
+    public async Task The_claim_form_marks_trauma_care_which_the_panel_rule_excepts()
+    {
+        var sar = await ApprovedSarAsync();
+        var pages = await app.PageClientFor(Roles.Provider);
+        var fields = FormFields(sar);
+        fields["renderingNpi"] = Npi.FromFirstNine("199999997").Value; // a trauma surgeon CCS has no record of
+
+        var unticked = await PostFormAsync(pages, new Dictionary<string, string>(fields));
+        fields["trauma"] = "true";
+        var ticked = await PostFormAsync(pages, fields);
+
+        Assert.Contains(ClaimRules.ProviderUnknown, unticked.QuerySelector("[data-testid=claim-result]")?.TextContent);
+        Assert.Contains("Line 1: Pays.", ticked.QuerySelector("[data-testid=claim-result]")?.TextContent);
+        Assert.True((ticked.QuerySelector("#trauma") as AngleSharp.Html.Dom.IHtmlInputElement)?.IsChecked);
+    }
+
+    [Fact]
     public async Task The_pharmacy_form_denies_a_claim_sent_to_another_BIN()
     {
         var pages = await app.PageClientFor(Roles.Provider);
@@ -329,6 +346,24 @@ public abstract class ClaimCheckTests<TApp>(TApp app) : IClassFixture<TApp>
 
         var html = await Responses.HtmlAsync(response);
         Assert.Contains(ClaimRules.BinWrong, html.QuerySelector("[data-testid=claim-result]")?.TextContent);
+    }
+
+    [Fact]
+    public async Task A_pharmacy_claim_without_a_BIN_is_answered_as_denying_under_the_BIN_rule()
+    {
+        var provider = await app.ApiClientFor(Roles.Provider);
+        var npi = (await ApprovedSarAsync()).PhysicianNpi;
+
+        var response = await provider.PostAsJsonAsync("/api/v1/claims/check", new
+        {
+            form = "Pharmacy", memberId = "91234567A", billingNpi = npi,
+            lines = new[] { new { from = "2026-12-05", ndc = "00002821501", units = 30 } },
+        });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var finding = Assert.Single(Findings(await response.Content.ReadFromJsonAsync<JsonElement>(), line: 1), f => f.GetProperty("ruleId").GetString() == ClaimRules.BinWrong);
+        Assert.Contains("has no BIN", finding.GetProperty("message").GetString());
+        Assert.Contains("610442", finding.GetProperty("fix").GetString());
     }
 
     // Arrangement and reading helpers.

@@ -34,6 +34,7 @@ public sealed class CheckModel(CheckClaims handler) : ClaimFormModel(handler)
     [BindProperty] public string? ReferringNpi { get; set; }
     [BindProperty] public string? PriorAuthorization { get; set; }
     [BindProperty] public bool Emergency { get; set; }
+    [BindProperty] public bool Trauma { get; set; }
     [BindProperty] public List<ClaimLineForm> Lines { get; set; } = [];
 
     public int LineRows => Math.Clamp(Math.Max(Lines.Count, InitialLines), InitialLines, CheckClaims.MaxLines);
@@ -96,6 +97,7 @@ public sealed class CheckModel(CheckClaims handler) : ClaimFormModel(handler)
             ReferringNpi = Clean(ReferringNpi),
             PriorAuthorization = Clean(PriorAuthorization),
             Emergency = Emergency,
+            Trauma = Trauma,
             Lines = lines,
         }, cancellationToken);
         return Page();

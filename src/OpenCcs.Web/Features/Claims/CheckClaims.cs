@@ -142,7 +142,7 @@ public sealed class CheckClaims(CcsDbContext db, ClaimFactsLoader loader, ClaimC
                      ("referringNpi", claim.ReferringNpi), ("priorAuthorization", claim.PriorAuthorization), ("bin", claim.Bin),
                  })
             if (value is { Length: > MaxFieldLength }) Add(field, $"At most {MaxFieldLength} characters.");
-        if (claim.Form == ClaimForm.Pharmacy && string.IsNullOrWhiteSpace(claim.Bin)) Add("bin", "Enter the BIN the pharmacy claim is sent to (CCS uses 610442).");
+        // A pharmacy claim without a BIN is rule 9's to answer (it would deny), not a shape error.
         if (claim.Lines.Count == 0) Add("lines", "Enter at least one service line: its date, code and units.");
         if (claim.Lines.Count > MaxLines) Add("lines", $"A claim has at most {MaxLines} service lines; split the claim.");
         for (var i = 0; i < claim.Lines.Count && i < MaxLines; i++)

@@ -76,21 +76,29 @@ internal sealed class ClaimFileCheck(Task<ClaimChecker> checkerReady, ClaimFacts
     public Func<string, long, ProgressBar?> ProgressFor { get; init; } = (_, _) => null;
 
     /// <summary>
-    /// Checks one file; returns null, or the one-line reason it could not be read to the end (missing file, or the
-    /// reader's <see cref="X12Exception"/> message with its segment number). Claims before the error are reported.
+    /// Checks one file; returns null, or the one-line reason it could not be read to the end (missing file, a read
+    /// that failed part-way, or the reader's <see cref="X12Exception"/> message with its segment number). Claims
+    /// before the error are reported.
     /// </summary>
     public async Task<string?> CheckAsync(string path, CancellationToken cancellationToken)
     {
-        CountingStream stream;
+        Stream file;
         try
         {
-            stream = new CountingStream(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan));
+            file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             return e is FileNotFoundException or DirectoryNotFoundException ? "no such file." : e.Message;
         }
 
+        return await CheckAsync(path, file, cancellationToken);
+    }
+
+    /// <summary>Checks the 837 that <paramref name="source"/> gives, reported as <paramref name="path"/>; disposes it.</summary>
+    internal async Task<string?> CheckAsync(string path, Stream source, CancellationToken cancellationToken)
+    {
+        var stream = new CountingStream(source);
         var progress = ProgressFor(path, stream.Length);
         using var reader = new Claim837Reader(stream);
         var read = Stage<List<CheckedClaim>>();
@@ -131,6 +139,11 @@ internal sealed class ClaimFileCheck(Task<ClaimChecker> checkerReady, ClaimFacts
         catch (X12Exception e)
         {
             error = e.Message;
+        }
+        catch (IOException e)
+        {
+            // The disk or the network share failed part-way: the file is unreadable from here, like a broken segment.
+            error = $"the file could not be read to the end: {e.Message}";
         }
         finally
         {
@@ -317,7 +330,7 @@ internal sealed class ClaimFileCheck(Task<ClaimChecker> checkerReady, ClaimFacts
         {
             _reading.Stop();
             // The claims read before the error are valid: they are checked and reported, then the error ends the file.
-            if (e is X12Exception && chunk.Count > 0)
+            if (e is X12Exception or IOException && chunk.Count > 0)
             {
                 try
                 {

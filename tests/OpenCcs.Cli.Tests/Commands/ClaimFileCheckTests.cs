@@ -11,12 +11,13 @@ using OpenCcs.Testing;
 namespace OpenCcs.Cli.Tests.Commands;
 
 /// <summary>
-/// The audit of a batch claim check is written while the next batch loads, so these tests hold it back or make it fail
-/// and watch what the report is given: nothing read is shown before its read is stored.
+/// A batch claim check's stages, watched through what the report is given. The audit is written while the next batch
+/// loads, so some tests hold it back or make it fail: nothing read is shown before its read is stored. Another makes
+/// the file fail part-way: what was read is reported and the file is named unreadable, not a crash.
 /// </summary>
-public sealed class ClaimFileCheckAuditTests : IDisposable
+public sealed class ClaimFileCheckTests : IDisposable
 {
-    private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("openccs-claims-audit-");
+    private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("openccs-claims-check-");
 
     public void Dispose() => _folder.Delete(recursive: true);
 
@@ -71,6 +72,30 @@ public sealed class ClaimFileCheckAuditTests : IDisposable
         Assert.Empty(report.Written);
     }
 
+    [Theory, OnBothDatabases]
+    public async Task A_file_whose_read_fails_part_way_reports_the_claims_before_it_and_is_named_unreadable(TestDatabase provider)
+    {
+        await using var database = await CliDatabase.CreateAsync(provider);
+        var scenario = await ClaimScenario.SavedInAsync(database);
+        var report = new RecordingReport();
+        await using var connection = Connect(database);
+        var check = new ClaimFileCheck(Checker(), ClaimFactsLoader.ForConnection(connection, Provider(database)), report, new ClaimTotals())
+        {
+            ChunkSize = 1,
+        };
+        var text = scenario.Professional837();
+        // The disk fails where the fourth claim begins: the first two are whole; the third may not have ended yet.
+        var failsAt = text.IndexOf("CLM*C4", StringComparison.Ordinal);
+        await using var source = new FailingStream(System.Text.Encoding.ASCII.GetBytes(text), failsAt);
+
+        var error = await check.CheckAsync("claims.837", source, CancellationToken.None);
+
+        Assert.Equal("the file could not be read to the end: Input/output error", error);
+        Assert.Equal(["C1", "C2"], report.Written.Take(2));
+        Assert.DoesNotContain("C4", report.Written);
+        Assert.True(source.Disposed);
+    }
+
     private string Write(string text)
     {
         var path = Path.Combine(_folder.FullName, "claims.837");
@@ -109,6 +134,25 @@ public sealed class ClaimFileCheckAuditTests : IDisposable
             }
 
             Written.Add(claim.Claim.Reference);
+        }
+    }
+
+    // Gives the bytes up to a point, a few at a time, then fails as a disk does (EIO).
+    private sealed class FailingStream(byte[] bytes, int failsAt) : MemoryStream(bytes, writable: false)
+    {
+        public bool Disposed { get; private set; }
+
+        // A derived MemoryStream's Read(Span) comes here.
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            if (Position >= failsAt) throw new IOException("Input/output error");
+            return base.Read(buffer, offset, Math.Min(count, Math.Min(64, failsAt - (int)Position)));
+        }
+
+        protected override void Dispose(bool disposing)
+        {
+            Disposed = true;
+            base.Dispose(disposing);
         }
     }
 }

@@ -18,12 +18,11 @@ public sealed class ClaimFactsLoader
     private readonly CcsDbContext? _db;
     private readonly System.Data.Common.DbConnection? _connection;
     private readonly bool _postgres;
-    private readonly System.Data.Common.DbCommand?[] _commands = new System.Data.Common.DbCommand?[3];
+    private readonly System.Data.Common.DbCommand?[] _commands = new System.Data.Common.DbCommand?[2];
 
     private enum Statement
     {
-        SarLines,
-        SarCins,
+        Sars,
         Providers,
     }
 
@@ -183,29 +182,33 @@ public sealed class ClaimFactsLoader
         }
     }
 
-    // One flat row per SAR line, joined to the authorised provider, in plain SQL: a single round trip with no EF Core
-    // query pipeline per batch (parameter evaluation compiled a delegate on every execution, and finalising those cost
-    // more than the query). The numbers travel as one parameter: a JSON array read with json_each on SQLite, a text[]
-    // on PostgreSQL. Column names are those of the EF Core model (SarConfiguration, ChildConfiguration).
-    private const string SarLinesSql = """
-        SELECT s."Number", s."Status", s."Type", p."Npi", s."AuthorizedNicuLevel", s."ScgCode", s."ScgFrom", s."ScgTo",
-               l."LineNumber", l."CodeSystem", l."Code", l."Disposition", l."AuthorizedUnits", l."AuthorizedFrom", l."AuthorizedTo",
-               l."BrandName", l."Product", s."Id", s."ChildId"
-        FROM sars AS s
+    // One statement per batch of SAR numbers, in plain SQL: a single round trip with no EF Core query pipeline
+    // (parameter evaluation compiled a delegate on every execution, and finalising those cost more than the query).
+    // The SARs are found by number once (the CTE) and give two kinds of row, sorted by number: first every CIN of the
+    // SAR's child with the dates it covered (kind 0), then one row per SAR line with the SAR's head and the authorised
+    // provider's NPI (kind 1). CINs and lines are not joined to each other, so a child with several CINs does not
+    // repeat every line once per CIN. The numbers travel as one parameter: a JSON array read with json_each on SQLite,
+    // a text[] on PostgreSQL. Column names are those of the EF Core model (SarConfiguration, ChildConfiguration).
+    private const string SarsSql = """
+        WITH s AS (
+            SELECT "Id", "Number", "Status", "Type", "AuthorizedProviderId", "AuthorizedNicuLevel", "ScgCode", "ScgFrom", "ScgTo", "ChildId"
+            FROM sars
+            WHERE {0})
+        SELECT s."Number", 0 AS "Kind", k."Id" AS "Seq", NULL AS "Status", NULL AS "Type", NULL AS "Npi", NULL AS "AuthorizedNicuLevel",
+               NULL AS "ScgCode", NULL AS "ScgFrom", NULL AS "ScgTo", NULL AS "CodeSystem", NULL AS "Code", NULL AS "Disposition",
+               NULL AS "AuthorizedUnits", NULL AS "AuthorizedFrom", NULL AS "AuthorizedTo", NULL AS "BrandName", NULL AS "Product",
+               NULL AS "Id", NULL AS "ChildId", k."Cin", k."From", k."To"
+        FROM s
+        JOIN child_cins AS k ON k."ChildId" = s."ChildId"
+        UNION ALL
+        SELECT s."Number", 1, l."LineNumber", s."Status", s."Type", p."Npi", s."AuthorizedNicuLevel",
+               s."ScgCode", s."ScgFrom", s."ScgTo", l."CodeSystem", l."Code", l."Disposition",
+               l."AuthorizedUnits", l."AuthorizedFrom", l."AuthorizedTo", l."BrandName", l."Product",
+               s."Id", s."ChildId", NULL, NULL, NULL
+        FROM s
         JOIN sar_lines AS l ON l."SarId" = s."Id"
         LEFT JOIN providers AS p ON p."Id" = s."AuthorizedProviderId"
-        WHERE {0}
-        ORDER BY s."Number", l."LineNumber"
-        """;
-
-    // Every CIN of each SAR's child with the dates it covered, for the same numbers: a second statement rather than a
-    // join, so a child with several CINs does not repeat every SAR line once per CIN.
-    private const string SarCinsSql = """
-        SELECT s."Number", k."Cin", k."From", k."To"
-        FROM sars AS s
-        JOIN child_cins AS k ON k."ChildId" = s."ChildId"
-        WHERE {0}
-        ORDER BY s."Number", k."Id"
+        ORDER BY 1, 2, 3
         """;
 
     // Providers with their panel periods (kind 0) and facility approvals (kind 1), one flat row each, in plain SQL
@@ -244,12 +247,12 @@ public sealed class ClaimFactsLoader
         {
             var command = _db is null ? _commands[(int)statement] : null;
             var owned = command is null && _db is not null;
+            var isNew = command is null;
             if (command is null)
             {
                 var (sql, column) = statement switch
                 {
-                    Statement.SarLines => (SarLinesSql, "s.\"Number\""),
-                    Statement.SarCins => (SarCinsSql, "s.\"Number\""),
+                    Statement.Sars => (SarsSql, "\"Number\""),
                     _ => (ProvidersSql, "p.\"Npi\""),
                 };
                 command = connection.CreateCommand();
@@ -263,7 +266,9 @@ public sealed class ClaimFactsLoader
             try
             {
                 command.Parameters[0].Value = _postgres ? values : System.Text.Json.JsonSerializer.Serialize(values);
-                if (_db is null && !_postgres) await command.PrepareAsync(ct);
+                // Prepared on the run's own connection: SQLite compiles the statement once; PostgreSQL parses it once
+                // and, after a few executions, plans it once (a generic plan: every batch looks up numbers the same way).
+                if (_db is null && (isNew || !_postgres)) await command.PrepareAsync(ct);
                 await using var reader = await command.ExecuteReaderAsync(ct);
                 read(reader);
             }
@@ -281,30 +286,13 @@ public sealed class ClaimFactsLoader
     private async Task LoadSarsAsync(ClaimFactsCache cache, SarNumber[] numbers, CancellationToken ct)
     {
         var values = Array.ConvertAll(numbers, n => n.Value);
-        var cinsBySar = new Dictionary<string, CinPeriod[]>(numbers.Length, StringComparer.Ordinal);
-        await QueryAsync(Statement.SarCins, values, reader =>
+        await QueryAsync(Statement.Sars, values, reader =>
         {
-            string? current = null;
-            var periods = new List<CinPeriod>(2);
-            while (reader.Read())
-            {
-                var number = reader.GetString(0);
-                if (number != current)
-                {
-                    if (current is not null) cinsBySar[current] = periods.ToArray();
-                    current = number;
-                    periods.Clear();
-                }
-                periods.Add(new CinPeriod(reader.GetString(1),
-                    reader.IsDBNull(2) ? null : reader.GetFieldValue<DateOnly>(2), reader.IsDBNull(3) ? null : reader.GetFieldValue<DateOnly>(3)));
-            }
-            if (current is not null) cinsBySar[current] = periods.ToArray();
-        }, ct);
-
-        await QueryAsync(Statement.SarLines, values, reader =>
-        {
+            // Rows come by number: the child's CINs (kind 0), then the SAR's lines (kind 1), the first of which starts
+            // the SAR. A number with no line rows is not a SAR on file.
             string? current = null;
             SarFacts? head = null;
+            var cins = new List<CinPeriod>(2);
             var lines = new List<SarLineFacts>(4);
             while (reader.Read())
             {
@@ -313,27 +301,39 @@ public sealed class ClaimFactsLoader
                 {
                     Add(cache, head, lines);
                     current = number;
-                    var scg = !reader.IsDBNull(5) && !reader.IsDBNull(6) && !reader.IsDBNull(7)
-                        ? new Core.Authorizations.ScgGrant(reader.GetString(5), reader.GetFieldValue<DateOnly>(6), reader.GetFieldValue<DateOnly>(7))
+                    head = null;
+                    cins.Clear();
+                }
+
+                if (reader.GetInt32(1) == 0)
+                {
+                    cins.Add(new CinPeriod(reader.GetString(20),
+                        reader.IsDBNull(21) ? null : reader.GetFieldValue<DateOnly>(21), reader.IsDBNull(22) ? null : reader.GetFieldValue<DateOnly>(22)));
+                    continue;
+                }
+
+                if (head is null)
+                {
+                    var scg = !reader.IsDBNull(7) && !reader.IsDBNull(8) && !reader.IsDBNull(9)
+                        ? new Core.Authorizations.ScgGrant(reader.GetString(7), reader.GetFieldValue<DateOnly>(8), reader.GetFieldValue<DateOnly>(9))
                         : null;
                     // The child's CINs with their dates: the claim check uses the one that covers the date of service.
-                    IReadOnlyList<CinPeriod> cins = cinsBySar.TryGetValue(number, out var periods) ? periods : [];
                     head = new SarFacts(
-                        number, Enum.Parse<Core.Authorizations.SarStatus>(reader.GetString(1)), EnumOrNull<Core.Authorizations.SarType>(reader, 2),
-                        cins, reader.IsDBNull(3) ? null : reader.GetString(3), EnumOrNull<Core.Providers.NicuLevel>(reader, 4), scg, []);
-                    _read.Add(new SarRead(reader.GetGuid(17), reader.GetGuid(18)));
+                        number, Enum.Parse<Core.Authorizations.SarStatus>(reader.GetString(3)), EnumOrNull<Core.Authorizations.SarType>(reader, 4),
+                        cins.ToArray(), reader.IsDBNull(5) ? null : reader.GetString(5), EnumOrNull<Core.Providers.NicuLevel>(reader, 6), scg, []);
+                    _read.Add(new SarRead(reader.GetGuid(18), reader.GetGuid(19)));
                 }
 
                 lines.Add(new SarLineFacts(
-                    reader.GetInt32(8),
-                    Enum.Parse<Core.Authorizations.ServiceCodeSystem>(reader.GetString(9)),
-                    reader.IsDBNull(10) ? null : reader.GetString(10),
-                    EnumOrNull<Core.Authorizations.LineDisposition>(reader, 11),
-                    reader.IsDBNull(12) ? null : reader.GetInt32(12),
-                    reader.IsDBNull(13) ? null : reader.GetFieldValue<DateOnly>(13),
+                    reader.GetInt32(2),
+                    Enum.Parse<Core.Authorizations.ServiceCodeSystem>(reader.GetString(10)),
+                    reader.IsDBNull(11) ? null : reader.GetString(11),
+                    EnumOrNull<Core.Authorizations.LineDisposition>(reader, 12),
+                    reader.IsDBNull(13) ? null : reader.GetInt32(13),
                     reader.IsDBNull(14) ? null : reader.GetFieldValue<DateOnly>(14),
-                    reader.GetBoolean(15),
-                    EnumOrNull<Core.Authorizations.ProductSpecificItem>(reader, 16)));
+                    reader.IsDBNull(15) ? null : reader.GetFieldValue<DateOnly>(15),
+                    reader.GetBoolean(16),
+                    EnumOrNull<Core.Authorizations.ProductSpecificItem>(reader, 17)));
             }
 
             Add(cache, head, lines);

@@ -20,6 +20,7 @@ public static class FeatureRegistration
         services.AddScoped<ChangeGuardianAddress>();
         services.AddScoped<ListSars>();
         services.AddScoped<GetSar>();
+        services.AddScoped<GetSarDocument>();
         services.AddScoped<BuildDashboard>();
         services.AddScoped<ListAuditEvents>();
         services.AddSarSubmission();

@@ -113,6 +113,7 @@ public static class AccessTable
         Page("Authorizations", _ => "/Authorizations", ChildWork, _ => Shows("found, newest first")),
         Page("Authorizations/Index", _ => "/Authorizations/Index", ChildWork, _ => Shows("found, newest first")),
         Page("Authorizations/{number}", r => $"/Authorizations/{r.SarNumber}", ChildWork, _ => new Answer.Shown(200, r => $"SAR {r.SarNumber}")),
+        Page("Authorizations/{number}/Documents/{id:guid}", r => $"/Authorizations/{r.SarNumber}/Documents/{Guid.Empty}", ChildWork, _ => new Answer.Shown(404)),
         // SAR submission (provider), fax and paper entry (county intake, nurse), shared SAR lookup (any provider).
         Page("Authorizations/Submit", _ => "/Authorizations/Submit", SarSubmitters[..1], _ => Shows("Submit a service authorization request")),
         Page("Authorizations/Enter", _ => "/Authorizations/Enter", SarSubmitters[1..], _ => Shows("Enter a fax or paper SAR")),
@@ -142,6 +143,7 @@ public static class AccessTable
             AddressChangers, _ => new Answer.Shown(400, _ => "street"), body: _ => new { city = "Fresno", state = "CA", zipCode = "93701" }),
         Api("GET", "/api/v1/sars/", r => $"/api/v1/sars?number={r.SarNumber}", ChildWork, _ => new Answer.Shown(200, r => r.SarNumber)),
         Api("GET", "/api/v1/sars/{number}", r => $"/api/v1/sars/{r.SarNumber}", ChildWork, _ => new Answer.Shown(200, r => r.SarNumber)),
+        Api("GET", "/api/v1/sars/{number}/documents/{id:guid}", r => $"/api/v1/sars/{r.SarNumber}/documents/{Guid.Empty}", ChildWork, _ => new Answer.Shown(404)),
         Api("POST", "/api/v1/sars/", _ => "/api/v1/sars", SarSubmitters, _ => new Answer.Shown(400, _ => "clientId"), body: _ => new { }),
         Api("GET", "/api/v1/sars/{number}/sharing", r => $"/api/v1/sars/{r.SarNumber}/sharing?dateOfBirth=1900-01-01", SarSubmitters[..1], _ => new Answer.Shown(404)),
         Api("GET", "/api/v1/audit", _ => "/api/v1/audit", AdministratorOnly, _ => Shows("\"events\"")),

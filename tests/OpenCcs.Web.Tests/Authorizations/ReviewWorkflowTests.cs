@@ -308,6 +308,86 @@ public abstract class ReviewWorkflowTests<TApp>(TApp app) : IClassFixture<TApp>
     }
 
     [Fact]
+    public async Task The_requesting_provider_downloads_the_approval_from_the_SAR_page_and_the_API_but_not_another_providers()
+    {
+        var ours = await SubmitAsync(DemoAccounts.HomeCounty, Now.AddHours(-8), providerId: await ProviderAsync(inDemoOrganization: true));
+        var theirs = await SubmitAsync(DemoAccounts.HomeCounty, Now.AddHours(-8), providerId: await ProviderAsync(inDemoOrganization: false));
+        var nurse = await app.ApiClientFor(Roles.NurseCaseManager);
+        var ourApproval = await ApproveAsync(nurse, ours);
+        var theirApproval = await ApproveAsync(nurse, theirs);
+        var pages = await app.PageClientFor(Roles.Provider);
+        var api = await app.ApiClientFor(Roles.Provider);
+        var before = await app.LastAuditIdAsync();
+
+        var page = await pages.GetStringAsync($"/Authorizations/{ours}");
+        var fromPage = await pages.GetAsync($"/Authorizations/{ours}/Documents/{ourApproval}");
+        var listed = (await api.GetFromJsonAsync<JsonElement>($"/api/v1/sars/{ours}")).GetProperty("documents").EnumerateArray().ToList();
+        var fromApi = await api.GetAsync($"/api/v1/sars/{ours}/documents/{ourApproval}");
+        var refused = await pages.GetAsync($"/Authorizations/{theirs}/Documents/{theirApproval}");
+        // Another SAR's document is not found under the provider's own SAR number either.
+        var crossed = await api.GetAsync($"/api/v1/sars/{ours}/documents/{theirApproval}");
+
+        Assert.Contains($"/Authorizations/{ours}/Documents/{ourApproval}", page);
+        Assert.Contains($"Approval of SAR {ours} (PDF)", page);
+        var document = Assert.Single(listed);
+        Assert.Equal(ourApproval, document.GetProperty("id").GetGuid());
+        Assert.Equal("ApprovalLetter", document.GetProperty("kind").GetString());
+        foreach (var download in new[] { fromPage, fromApi })
+        {
+            Assert.Equal(HttpStatusCode.OK, download.StatusCode);
+            Assert.Equal("application/pdf", download.Content.Headers.ContentType?.MediaType);
+            Assert.Contains(ours, PdfReader.Read(await download.Content.ReadAsByteArrayAsync()).Text);
+        }
+        Assert.Equal(HttpStatusCode.NotFound, refused.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, crossed.StatusCode);
+        var events = await app.AuditEventsAfterAsync(before);
+        Assert.Equal(2, events.Count(e => e.RecordType == "Notice" && e.RecordId == ourApproval.ToString() && e.Action == AuditAction.Read && e.Outcome == AuditOutcome.Allowed));
+        Assert.Equal(2, events.Count(e => e.RecordType == "Notice" && e.RecordId == theirApproval.ToString() && e.Outcome == AuditOutcome.Denied));
+    }
+
+    [Fact]
+    public async Task A_Notice_of_Action_is_listed_and_opened_by_the_county_but_is_not_offered_to_the_requesting_provider()
+    {
+        var number = await SubmitAsync(DemoAccounts.HomeCounty, Now.AddHours(-9), providerId: await ProviderAsync(inDemoOrganization: true));
+        var nurse = await app.ApiClientFor(Roles.NurseCaseManager);
+        await DecideAsync(nurse, number, new { action = "begin-review" });
+        var notice = (await DecideAsync(nurse, number, new { action = "deny", reason = "No need shown in the records.", rule = "medical-necessity" }))
+            .GetProperty("noticeId").GetGuid();
+        var provider = await app.ApiClientFor(Roles.Provider);
+
+        var countyPage = await (await app.PageClientFor(Roles.NurseCaseManager)).GetStringAsync($"/Authorizations/{number}");
+        var countyDownload = await nurse.GetAsync($"/api/v1/sars/{number}/documents/{notice}");
+        var providerView = await provider.GetFromJsonAsync<JsonElement>($"/api/v1/sars/{number}");
+        var providerDownload = await provider.GetAsync($"/api/v1/sars/{number}/documents/{notice}");
+
+        Assert.Contains($"Notice of Action on SAR {number} (PDF)", countyPage);
+        Assert.Equal(HttpStatusCode.OK, countyDownload.StatusCode);
+        Assert.Contains("No need shown in the records.", PdfReader.Read(await countyDownload.Content.ReadAsByteArrayAsync()).Text);
+        Assert.Equal("Denied", providerView.GetProperty("status").GetString());
+        Assert.Empty(providerView.GetProperty("documents").EnumerateArray());
+        Assert.Equal(HttpStatusCode.NotFound, providerDownload.StatusCode);
+    }
+
+    [Fact]
+    public async Task ISCD_opens_the_cover_sheet_of_a_SAR_forwarded_to_it_and_the_requesting_provider_is_not_offered_it()
+    {
+        var number = await SubmitAsync(DemoAccounts.HomeCounty, Now.AddHours(-10), providerId: await ProviderAsync(inDemoOrganization: true));
+        var nurse = await app.ApiClientFor(Roles.NurseCaseManager);
+        await DecideAsync(nurse, number, new { action = "begin-review" });
+        var sheet = (await DecideAsync(nurse, number, new { action = "forward", queue = "PhysicianReview" })).GetProperty("noticeId").GetGuid();
+        var iscd = await app.ApiClientFor(Roles.IscdReviewer);
+
+        var listed = (await iscd.GetFromJsonAsync<JsonElement>($"/api/v1/sars/{number}")).GetProperty("documents").EnumerateArray().ToList();
+        var download = await iscd.GetAsync($"/api/v1/sars/{number}/documents/{sheet}");
+        var providerDownload = await (await app.ApiClientFor(Roles.Provider)).GetAsync($"/api/v1/sars/{number}/documents/{sheet}");
+
+        Assert.Equal("SarCoverSheet", Assert.Single(listed).GetProperty("kind").GetString());
+        Assert.Equal(HttpStatusCode.OK, download.StatusCode);
+        Assert.Contains(number, PdfReader.Read(await download.Content.ReadAsByteArrayAsync()).Text);
+        Assert.Equal(HttpStatusCode.NotFound, providerDownload.StatusCode);
+    }
+
+    [Fact]
     public async Task A_mailing_batch_takes_each_unbatched_letter_once_and_prints_them_as_one_pdf()
     {
         var number = await SubmitAsync(DemoAccounts.HomeCounty, Now.AddHours(-8));
@@ -398,7 +478,7 @@ public abstract class ReviewWorkflowTests<TApp>(TApp app) : IClassFixture<TApp>
 
     // Arrangement and reading helpers.
 
-    private async Task<string> SubmitAsync(int county, DateTime receivedAt, bool expedited = false, Language? language = null, Guid? childId = null)
+    private async Task<string> SubmitAsync(int county, DateTime receivedAt, bool expedited = false, Language? language = null, Guid? childId = null, Guid? providerId = null)
     {
         var code = CountyCode.From(county);
         var sequence = Interlocked.Increment(ref _sequence);
@@ -409,7 +489,7 @@ public abstract class ReviewWorkflowTests<TApp>(TApp app) : IClassFixture<TApp>
             children = childId is { } id ? children.Where(c => c.Id == id) : children.Where(c => c.Guardians.Any(g => g.Address != null));
             if (language is { } lang) children = children.Where(c => c.Language == lang);
             var child = await children.OrderBy(c => c.Id).FirstAsync();
-            var provider = await db.Sars.Where(s => s.FacilityId == null).OrderBy(s => s.Number).Select(s => s.RequestingProviderId).FirstAsync();
+            var provider = providerId ?? await db.Sars.Where(s => s.FacilityId == null).OrderBy(s => s.Number).Select(s => s.RequestingProviderId).FirstAsync();
             var from = DateOnly.FromDateTime(receivedAt).AddDays(3);
             var sar = Sar.Submit(SarNumber.Create(code, sequence), child.Id, provider, null, SarFormType.EstablishedClient, "Q21.0", expedited,
                 expedited ? "Discharge home needs the service." : null,
@@ -420,6 +500,14 @@ public abstract class ReviewWorkflowTests<TApp>(TApp app) : IClassFixture<TApp>
             return sar.Number.Value;
         });
     }
+
+    /// <summary>A physician of the demo provider account's organisation, or one of no organisation of that account.</summary>
+    private Task<Guid> ProviderAsync(bool inDemoOrganization) => app.WithDbAsync(async db =>
+    {
+        var org = await db.ProviderOrganizations.Where(o => o.Name == ScopedRecords.ProviderOrganization).Select(o => o.Id).SingleAsync();
+        return await db.Providers.Where(p => p.Type == ProviderType.Physician && (p.OrganizationId == org) == inDemoOrganization)
+            .OrderBy(p => p.Id).Select(p => p.Id).FirstAsync();
+    });
 
     private async Task<Guid> ApproveAsync(HttpClient reviewer, string number)
     {

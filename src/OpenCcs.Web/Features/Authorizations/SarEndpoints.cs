@@ -13,6 +13,9 @@ public static class SarEndpoints
             .WithSummary("SARs the caller may see, newest first.");
         group.MapGet("/{number}", async Task<Results<Ok<SarDetails>, NotFound>> (string number, GetSar handler, CancellationToken ct) =>
                 await handler.HandleAsync(number, ct) is { } sar ? TypedResults.Ok(sar) : TypedResults.NotFound())
-            .WithSummary("One SAR by its 11-digit number: status, lines, decision and history.");
+            .WithSummary("One SAR by its 11-digit number: status, lines, decision, history and the documents the caller may open.");
+        group.MapGet("/{number}/documents/{id:guid}", async Task<Results<FileContentHttpResult, NotFound>> (string number, Guid id, GetSarDocument handler, CancellationToken ct) =>
+                await handler.HandleAsync(number, id, ct) is { } pdf ? TypedResults.File(pdf.Content, "application/pdf", pdf.FileName) : TypedResults.NotFound())
+            .WithSummary("One of the SAR's documents as a PDF: the approval for the requesting provider; every letter and the ISCD cover sheet for reviewers.");
     }
 }

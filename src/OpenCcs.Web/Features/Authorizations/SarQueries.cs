@@ -33,6 +33,9 @@ public sealed record SarDetails(
 {
     /// <summary>The approved SAR this one extends (DHCS 4509), or null.</summary>
     public string? Extends { get; init; }
+
+    /// <summary>The SAR's letters and sheets the caller may open, oldest first (see <see cref="SarDocumentAccess"/>).</summary>
+    public IReadOnlyList<SarDocumentView> Documents { get; init; } = [];
 }
 
 /// <summary>The SARs the user may see, newest first, filterable by status and number.</summary>
@@ -74,7 +77,7 @@ public sealed class ListSars(CcsDbContext db, ChildAccess access, Auditor audito
 }
 
 /// <summary>One SAR by number with its lines and history, within the user's scope. Every look is audited.</summary>
-public sealed class GetSar(CcsDbContext db, ChildAccess access, Auditor auditor, CountyDirectory counties)
+public sealed class GetSar(CcsDbContext db, ChildAccess access, CurrentUser user, Auditor auditor, CountyDirectory counties)
 {
     public async Task<SarDetails?> HandleAsync(string number, CancellationToken cancellationToken)
     {
@@ -102,6 +105,7 @@ public sealed class GetSar(CcsDbContext db, ChildAccess access, Auditor auditor,
             SubmitSar.DescribeReviewer(counties, sar), sar.AwaitingEligibility, sar.GrantedScg() is { } scg ? $"{scg.Code}, {scg.From:yyyy-MM-dd} to {scg.To:yyyy-MM-dd}" : null)
         {
             Extends = sar.ExtendsNumber?.Value,
+            Documents = await SarDocumentAccess.ListAsync(db, sar.Id, user.Role, cancellationToken),
         };
     }
 }

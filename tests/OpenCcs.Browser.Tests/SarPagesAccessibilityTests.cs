@@ -86,4 +86,26 @@ public sealed class SarPagesAccessibilityTests(BrowserFixture browser) : IClassF
         Assert.Equal("Mailing", (await session.Heading.InnerTextAsync()).Trim());
         await Axe.AssertNoViolationsAsync(session.Page, "the county mailing page");
     }
+
+    [Fact]
+    public async Task Emergency_report_form_with_its_problems_shown_has_no_wcag_violations()
+    {
+        await using var session = await browser.SignedInAsAsync(Roles.Provider);
+        await session.GoAsync("/Emergencies/Report");
+        await session.Page.GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = "Report the admission" }).ClickAsync();
+        await session.Page.Locator("#error-summary").WaitForAsync();
+
+        Assert.Contains("problems to correct", await session.Page.Locator("#error-summary").InnerTextAsync());
+        await Axe.AssertNoViolationsAsync(session.Page, "the emergency report form with its errors");
+    }
+
+    [Fact]
+    public async Task County_emergency_admissions_page_has_no_wcag_violations()
+    {
+        await using var session = await browser.SignedInAsAsync(Roles.NurseCaseManager);
+        await session.GoAsync("/Emergencies?all=true");
+
+        Assert.Equal("Emergency admissions", (await session.Heading.InnerTextAsync()).Trim());
+        await Axe.AssertNoViolationsAsync(session.Page, "the county's emergency admissions");
+    }
 }

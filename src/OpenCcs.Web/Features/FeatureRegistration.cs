@@ -5,6 +5,7 @@ using OpenCcs.Web.Features.Authorizations;
 using OpenCcs.Web.Features.Children;
 using OpenCcs.Web.Features.Claims;
 using OpenCcs.Web.Features.Dashboard;
+using OpenCcs.Web.Features.Emergencies;
 using OpenCcs.Web.Features.Reference;
 
 namespace OpenCcs.Web.Features;
@@ -18,6 +19,7 @@ public static class FeatureRegistration
         services.AddScoped<ListChildren>();
         services.AddScoped<GetChild>();
         services.AddScoped<ChangeGuardianAddress>();
+        services.AddScoped<ChildByCard>();
         services.AddScoped<ListSars>();
         services.AddScoped<GetSar>();
         services.AddScoped<GetSarDocument>();
@@ -26,6 +28,7 @@ public static class FeatureRegistration
         services.AddSarSubmission();
         services.AddSarReview();
         services.AddClaimCheck();
+        services.AddEmergencyAdmissions();
         return services;
     }
 
@@ -40,6 +43,7 @@ public static class FeatureRegistration
         api.MapSarSubmission();
         api.MapSarReview();
         api.MapClaimCheck();
+        api.MapEmergencyAdmissions();
         api.MapAudit();
         return api;
     }

@@ -127,6 +127,11 @@ public static class AccessTable
         Page("Notices/{id:guid}/Pdf", _ => $"/Notices/{Guid.Empty}/Pdf", FamilyOnly, _ => new Answer.Shown(404)),
         Page("Notices/Mailing", _ => "/Notices/Mailing", CountyOffice, _ => Shows("Letters waiting to be mailed")),
         Page("Notices/Mailing/{batchId:guid}/Pdf", _ => $"/Notices/Mailing/{Guid.Empty}/Pdf", CountyOffice, _ => new Answer.Shown(404)),
+        // Emergency admissions at hospitals that are not CCS-approved: reported by providers and the county office, tracked by the county.
+        Page("Emergencies", _ => "/Emergencies", CountyOffice, _ => Shows("awaiting transfer")),
+        Page("Emergencies/Index", _ => "/Emergencies/Index", CountyOffice, _ => Shows("awaiting transfer")),
+        Page("Emergencies/Report", _ => "/Emergencies/Report", SarSubmitters, _ => Shows("Report an emergency admission")),
+        Page("Emergencies/{id:guid}", _ => $"/Emergencies/{Guid.Empty}", CountyOffice, _ => new Answer.Shown(404)),
         // Claim check (a professional and a pharmacy claim form).
         Page("Claims/Check", _ => "/Claims/Check", ClaimCheckers, _ => Shows("Check a claim")),
         Page("Claims/CheckPharmacy", _ => "/Claims/CheckPharmacy", ClaimCheckers, _ => Shows("Check a pharmacy claim")),
@@ -155,6 +160,14 @@ public static class AccessTable
         // An empty claim is refused for its shape, and a JSON body is not an 837 file, so the matrix reads no SAR.
         Api("POST", "/api/v1/claims/check", _ => "/api/v1/claims/check", ClaimCheckers, _ => new Answer.Shown(400, _ => "lines"), body: _ => new { }),
         Api("POST", "/api/v1/claims/check-x12", _ => "/api/v1/claims/check-x12", ClaimCheckers, _ => new Answer.Shown(415, _ => "application/edi-x12"), body: _ => new { }),
+        // An empty report is refused for its shape, and no admission has an empty id, so the matrix records nothing.
+        Api("POST", "/api/v1/emergency-admissions/", _ => "/api/v1/emergency-admissions", SarSubmitters, _ => new Answer.Shown(400, _ => "clientId"), body: _ => new { }),
+        Api("GET", "/api/v1/emergency-admissions/", _ => "/api/v1/emergency-admissions", CountyOffice, _ => Shows("\"total\"")),
+        Api("GET", "/api/v1/emergency-admissions/{id:guid}", _ => $"/api/v1/emergency-admissions/{Guid.Empty}", CountyOffice, _ => new Answer.Shown(404)),
+        Api("POST", "/api/v1/emergency-admissions/{id:guid}/documentation", _ => $"/api/v1/emergency-admissions/{Guid.Empty}/documentation", CountyOffice,
+            _ => new Answer.Shown(404), body: _ => new { version = 0 }),
+        Api("POST", "/api/v1/emergency-admissions/{id:guid}/transfer", _ => $"/api/v1/emergency-admissions/{Guid.Empty}/transfer", CountyOffice,
+            _ => new Answer.Shown(404), body: _ => new { version = 0 }),
         Api("GET", "/openapi/{documentName}.json", _ => "/openapi/v1.json", Public, _ => Shows("OpenCCS API")),
         Api("GET", "/scalar/{documentName?}", _ => "/scalar/", Public, _ => Shows("OpenCCS API")),
         Api("GET", "/scalar/scalar.js", _ => "/scalar/scalar.js", Public, _ => new Answer.Shown()),

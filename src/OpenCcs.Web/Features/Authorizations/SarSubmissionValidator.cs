@@ -8,6 +8,7 @@ using OpenCcs.Core.Identifiers;
 using OpenCcs.Core.Providers;
 using OpenCcs.Data;
 using OpenCcs.Web.Auth;
+using OpenCcs.Web.Features.Children;
 
 namespace OpenCcs.Web.Features.Authorizations;
 
@@ -25,7 +26,7 @@ public sealed record ValidSarSubmission(
 /// the requesting provider in the sender's organisation, the facility, and refuses providers not paneled on the
 /// request date. Reads only; <see cref="SubmitSar"/> stores what passes.
 /// </summary>
-public sealed class SarSubmissionValidator(CcsDbContext db, CurrentUser user, AttachmentRules attachmentRules)
+public sealed class SarSubmissionValidator(CcsDbContext db, CurrentUser user, AttachmentRules attachmentRules, ChildByCard children)
 {
     /// <returns>The checked submission, or the outcome that refuses it.</returns>
     public async Task<(ValidSarSubmission? Valid, SubmitSarOutcome? Refused)> CheckAsync(
@@ -35,7 +36,7 @@ public sealed class SarSubmissionValidator(CcsDbContext db, CurrentUser user, At
         var receivedAt = ReceivedAt(input, now, errors);
         var formType = SarInputParsing.ParseEnum<SarFormType>(input.FormType, "formType", "Choose the form: new referral, established client or discharge planning.", errors);
         var flags = SarInputParsing.ParseFlags(input.Flags, errors);
-        var child = await FindChildAsync(input, errors, cancellationToken);
+        var child = await children.FindAsync(input.ClientId, input.DateOfBirth, errors, cancellationToken);
         var provider = await FindRequestingProviderAsync(input.RequestingProviderNpi, errors, cancellationToken);
         var facility = await FindFacilityAsync(input.FacilityNpi, receivedAt, errors, cancellationToken);
         if (string.IsNullOrWhiteSpace(input.DiagnosisCode)) errors.Add("diagnosisCode", "Enter the CCS diagnosis as an ICD-10-CM code.");
@@ -56,10 +57,10 @@ public sealed class SarSubmissionValidator(CcsDbContext db, CurrentUser user, At
                 return (null, new SubmitSarOutcome.NotPaneled(refused.Message));
             }
         }
-        if (child is not null && formType == SarFormType.EstablishedClient && !child.Value.HasOpenCase)
+        if (child is not null && formType == SarFormType.EstablishedClient && !child.HasOpenCase)
             errors.Add("formType", "The child has no open CCS case, so the established-client form (DHCS 4509) does not apply. Submit a new referral SAR (DHCS 4488); it waits for the eligibility decision.");
         if (errors.Any || child is null || provider is null || formType is null) return (null, new SubmitSarOutcome.Invalid(errors.ToDictionary()));
-        var (childId, county, hasOpenCase) = child.Value;
+        var (childId, county, hasOpenCase) = child;
         return (new ValidSarSubmission(formType.Value, childId, county, hasOpenCase, provider, facility, receivedAt, flags, lines, attachments) { Extends = extends }, null);
     }
 
@@ -104,34 +105,6 @@ public sealed class SarSubmissionValidator(CcsDbContext db, CurrentUser user, At
             : given.ToUniversalTime();
         if (utc > now) errors.Add("receivedAt", "The received date and time cannot be in the future.");
         return utc > now ? now : utc;
-    }
-
-    private async Task<(Guid Id, CountyCode County, bool HasOpenCase)?> FindChildAsync(SarSubmission input, FieldErrors errors, CancellationToken cancellationToken)
-    {
-        var id = input.ClientId?.Trim().ToUpperInvariant();
-        Cin? cin = null;
-        if (string.IsNullOrEmpty(id)) errors.Add("clientId", "Enter the child's CIN (9 characters) or BIC ID (14 characters).");
-        else if (Cin.TryParse(id, out var c)) cin = c;
-        else if (BicId.TryParse(id, out var bic)) cin = bic.Cin;
-        else errors.Add("clientId", $"{id} is neither a CIN (9 characters) nor a BIC ID (14 characters).");
-        DateOnly? dob = null;
-        if (string.IsNullOrWhiteSpace(input.DateOfBirth)) errors.Add("dateOfBirth", "Enter the child's date of birth.");
-        else if (DateOnly.TryParseExact(input.DateOfBirth.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)) dob = d;
-        else errors.Add("dateOfBirth", "Enter the date of birth as year-month-day, for example 2015-04-30.");
-        if (cin is null || dob is null) return null;
-        var found = await ChildByCin(cin.Value, cancellationToken);
-        // Unknown CIN and wrong date of birth read the same, so the form reveals nothing about who is enrolled.
-        if (found is null || found.DateOfBirth != dob.Value || !MayEnterFor(found.CountyOfResidence))
-        {
-            // A CIN the child held before (with the right date of birth) is told apart: the provider knows the child,
-            // and needs the current CIN from the child's card. The current CIN itself is not shown.
-            var former = found is null ? await FormerCinAsync(cin.Value, cancellationToken) : null;
-            errors.Add("clientId", former is { } f && f.DateOfBirth == dob.Value && MayEnterFor(f.CountyOfResidence)
-                ? $"{cin.Value} is a former CIN of this child; it was replaced after {f.LastCovered:yyyy-MM-dd}. Enter the child's current CIN or BIC ID."
-                : SubmitSar.ClientNotFound);
-            return null;
-        }
-        return (found.Id, found.CountyOfResidence, found.HasOpenCase);
     }
 
     private async Task<Provider?> FindRequestingProviderAsync(string? text, FieldErrors errors, CancellationToken cancellationToken)
@@ -190,25 +163,6 @@ public sealed class SarSubmissionValidator(CcsDbContext db, CurrentUser user, At
         }
         return accepted;
     }
-
-    private sealed record ChildMatch(Guid Id, DateOnly DateOfBirth, CountyCode CountyOfResidence, bool HasOpenCase);
-
-    private sealed record FormerCin(DateOnly DateOfBirth, CountyCode CountyOfResidence, DateOnly? LastCovered);
-
-    // County staff entering paper SARs enter them for their own county's children.
-    private bool MayEnterFor(CountyCode county) => !SubmitSar.MayEnterPaperSars(user.Role) || user.County == county;
-
-    // Asked only when no child has the CIN now: the child who held it before, with the last date it covered.
-    private Task<FormerCin?> FormerCinAsync(Cin cin, CancellationToken cancellationToken) =>
-        db.Children.AsNoTracking().Where(ch => ch.CinHistory.Any(k => k.Cin == cin && k.To != null))
-            .Select(ch => new FormerCin(ch.DateOfBirth, ch.CountyOfResidence, ch.CinHistory.Where(k => k.Cin == cin).Select(k => k.To).FirstOrDefault()))
-            .SingleOrDefaultAsync(cancellationToken);
-
-    // One query finds the child and whether they have an open case.
-    private Task<ChildMatch?> ChildByCin(Cin cin, CancellationToken cancellationToken) =>
-        db.Children.AsNoTracking().Where(ch => ch.Cin == cin)
-            .Select(ch => new ChildMatch(ch.Id, ch.DateOfBirth, ch.CountyOfResidence, db.Cases.Any(k => k.ChildId == ch.Id && k.Status == CaseStatus.Open)))
-            .SingleOrDefaultAsync(cancellationToken);
 
     private Task<Provider?> ProviderByNpi(Npi npi, CancellationToken cancellationToken) =>
         db.Providers.AsNoTracking().SingleOrDefaultAsync(p => p.Npi == npi, cancellationToken);

@@ -60,7 +60,7 @@ public sealed class SubmitSar(
     SarSubmissionValidator validator, SarIdempotency idempotency, MediCalRxRedirect pharmacy, ServiceCodeGroupTable codes,
     SarSubmissionBatcher batcher)
 {
-    public const string ClientNotFound = "We found no child with this CIN or BIC ID and date of birth. Check both against the child's BIC card.";
+    public const string ClientNotFound = Children.ChildByCard.NotFound;
 
     public static bool MayEnterPaperSars(string role) => role is Roles.CountyIntake or Roles.NurseCaseManager;
 

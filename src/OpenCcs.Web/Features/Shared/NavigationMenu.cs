@@ -18,15 +18,16 @@ public static class NavigationMenu
     private static readonly NavigationLink Worklist = new("Worklist", "/Authorizations/Worklist");
     private static readonly NavigationLink Mailing = new("Mailing", "/Notices/Mailing");
     private static readonly NavigationLink ClaimCheck = new("Check a claim", "/Claims/Check");
+    private static readonly NavigationLink Emergencies = new("Emergency admissions", "/Emergencies");
 
     // Only pages that exist are listed; each feature adds its own entry when it lands.
     private static readonly (string Role, NavigationLink[] Links)[] MenusByRole =
     [
         (Roles.Family, [new("My children", "/Children"), Authorizations, new("Letters", "/Notices")]),
-        (Roles.Provider, [new("Request authorization", "/Authorizations/Submit"), Authorizations, new("Shared SAR lookup", "/Authorizations/Shared"), ClaimCheck, Children]),
-        (Roles.CountyIntake, [Children, new("Enter a faxed SAR", "/Authorizations/Enter"), ClaimCheck, Mailing]),
-        (Roles.EligibilityWorker, [Children, Mailing]),
-        (Roles.NurseCaseManager, [Worklist, Authorizations, new("Enter a faxed SAR", "/Authorizations/Enter"), Children, ClaimCheck, Mailing]),
+        (Roles.Provider, [new("Request authorization", "/Authorizations/Submit"), Authorizations, new("Shared SAR lookup", "/Authorizations/Shared"), ClaimCheck, new("Report an emergency admission", "/Emergencies/Report"), Children]),
+        (Roles.CountyIntake, [Children, new("Enter a faxed SAR", "/Authorizations/Enter"), Emergencies, ClaimCheck, Mailing]),
+        (Roles.EligibilityWorker, [Children, Emergencies, Mailing]),
+        (Roles.NurseCaseManager, [Worklist, Authorizations, new("Enter a faxed SAR", "/Authorizations/Enter"), Emergencies, Children, ClaimCheck, Mailing]),
         (Roles.IscdReviewer, [Worklist, Authorizations, Children, ClaimCheck]),
         (Roles.PlanReviewer, [Worklist, Authorizations, Children]),
         (Roles.Administrator, [new("Audit trail", "/Admin/Audit")]),

@@ -28,10 +28,19 @@ public sealed class ReadClaimsToCheckTests
     }
 
     [Property(Arbitrary = [typeof(Generated837)], MaxTest = 150)]
-    public void Corrupted_837_maps_the_same_or_fails_the_same_way(Corrupted837 damaged)
+    public void Corrupted_837P_maps_the_same_or_fails_the_same_way(Corrupted837 damaged) => MapsTheSameOrFailsTheSameWay(damaged);
+
+    [Property(Arbitrary = [typeof(Generated837I)], MaxTest = 150)]
+    public void Generated_837I_maps_the_same_straight_to_the_claim_check(Sample837I sample)
     {
-        Assert.Equal(ThroughClaim837(() => new Claim837Reader(new MemoryStream(damaged.Bytes))), Straight(() => new Claim837Reader(new MemoryStream(damaged.Bytes))));
+        Assert.Equal(ThroughClaim837(() => new Claim837Reader(new StringReader(sample.Text))), Straight(() => new Claim837Reader(new StringReader(sample.Text))));
     }
+
+    [Property(Arbitrary = [typeof(Generated837I)], MaxTest = 150)]
+    public void Corrupted_837I_maps_the_same_or_fails_the_same_way(Corrupted837 damaged) => MapsTheSameOrFailsTheSameWay(damaged);
+
+    private static void MapsTheSameOrFailsTheSameWay(Corrupted837 damaged) =>
+        Assert.Equal(ThroughClaim837(() => new Claim837Reader(new MemoryStream(damaged.Bytes))), Straight(() => new Claim837Reader(new MemoryStream(damaged.Bytes))));
 
     [Theory]
     [InlineData(X12Text.Institutional, "CLM*I1*920***11:A:1*Y*A*Y*Y", "DTP*434*RD8*20260301-20260305", "CL1*1*1*01", "LX*1", "SV2*0174**900*DA*5", "LX*2", "SV2*0300*HC:85025*20*UN*1", "DTP*472*D8*20260302")]

@@ -13,33 +13,38 @@ internal static class X12Text
             "ISA", "00", "          ", "00", "          ", "ZZ", "SUBMITTER      ", "ZZ", "RECEIVER       ",
             "260101", "1200", repetition.ToString(), "00501", controlNumber, "0", "T", component.ToString()) + terminator;
 
+    /// <summary>The BHT and the submitter and receiver that open every transaction set the tests write.</summary>
+    public static readonly string[] Header = ["BHT*0019*00*1*20260101*1200*CH", "NM1*41*2*SUBMITTER*****46*S1", "NM1*40*2*CCS*****46*R1"];
+
     /// <summary>One interchange, one group, one transaction set around <paramref name="body"/> (written with * : ~).</summary>
     public static string Interchange(string guide, params string[] body) =>
-        Isa() + Group(guide, ("0001", body)) + "IEA*1*000000001~";
+        Interchange(guide, "000000001", "1", [("0001", body)]);
 
-    public static string Group(string guide, params (string Control, string[] Body)[] transactions)
+    /// <summary>One interchange (ISA13 <paramref name="interchangeControl"/>) of one group (GS06 <paramref name="groupControl"/>).</summary>
+    public static string Interchange(string guide, string interchangeControl, string groupControl, IReadOnlyList<(string Control, string[] Body)> transactions) =>
+        Isa(interchangeControl) + Group(guide, groupControl, transactions) + $"IEA*1*{interchangeControl}~";
+
+    public static string Group(string guide, string control, IReadOnlyList<(string Control, string[] Body)> transactions)
     {
-        var text = new StringBuilder($"GS*HC*SENDER*RECEIVER*20260101*1200*1*X*{guide}~");
-        foreach (var (control, body) in transactions)
+        var text = new StringBuilder($"GS*HC*SENDER*RECEIVER*20260101*1200*{control}*X*{guide}~");
+        foreach (var (transaction, body) in transactions)
         {
-            text.Append($"ST*837*{control}*{guide}~");
+            text.Append($"ST*837*{transaction}*{guide}~");
             foreach (var segment in body)
             {
                 text.Append(segment).Append('~');
             }
 
-            text.Append($"SE*{body.Length + 2}*{control}~");
+            text.Append($"SE*{body.Length + 2}*{transaction}~");
         }
 
-        return text.Append($"GE*{transactions.Length}*1~").ToString();
+        return text.Append($"GE*{transactions.Count}*{control}~").ToString();
     }
 
     /// <summary>A minimal valid 837P claim body: billing provider, subscriber, one claim with the given extra segments.</summary>
     public static string[] ProfessionalBody(params string[] claimSegments) =>
     [
-        "BHT*0019*00*1*20260101*1200*CH",
-        "NM1*41*2*SUBMITTER*****46*S1",
-        "NM1*40*2*CCS*****46*R1",
+        .. Header,
         "HL*1**20*1",
         "NM1*85*2*VALLEY CLINIC*****XX*1234567893",
         "HL*2*1*22*0",

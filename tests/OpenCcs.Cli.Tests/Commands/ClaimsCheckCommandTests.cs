@@ -30,7 +30,7 @@ public sealed class ClaimsCheckCommandTests : IDisposable
         var run = await Ccs.RunAsync(["claims", "check", file, .. database.Options]);
 
         run.AssertSucceeded();
-        var claims = ClaimBlocks(run.Output);
+        var claims = TextReport.ClaimBlocks(run.Output);
         Assert.Contains($"Claim C1 (segment 13), member 91234567A, SAR {scenario.ApprovedNumber}: pays (2 lines)", claims["C1"][0]);
         Assert.Contains("Line 1 (segment 16) 99214 2026-12-03: pays", claims["C1"][1]);
         Assert.Contains("Line 2 (segment 19) 93306 2026-12-10: pays", claims["C1"][2]);
@@ -114,12 +114,12 @@ public sealed class ClaimsCheckCommandTests : IDisposable
 
         withNew.AssertSucceeded();
         withFormer.AssertSucceeded();
-        var billedNew = ClaimBlocks(withNew.Output);
+        var billedNew = TextReport.ClaimBlocks(withNew.Output);
         Assert.Contains("1 of 1 line denied", billedNew["V1"][0]);
         Assert.Contains("claim.cin-not-for-date (CARC 31): ", billedNew["V1"][2]);
         Assert.Contains($"CIN {ClaimScenario.FirstCin} covers that date", billedNew["V1"][2]);
         Assert.Contains("pays (1 line)", billedNew["V2"][0]);
-        var billedFormer = ClaimBlocks(withFormer.Output);
+        var billedFormer = TextReport.ClaimBlocks(withFormer.Output);
         Assert.Contains("pays (1 line)", billedFormer["V1"][0]);
         Assert.Contains("claim.cin-not-for-date (CARC 31): ", billedFormer["V2"][2]);
         Assert.Contains("CIN 97654321B covers that date", billedFormer["V2"][2]);
@@ -215,30 +215,5 @@ public sealed class ClaimsCheckCommandTests : IDisposable
         Assert.Contains("JSON Lines", run.Output, StringComparison.Ordinal);
         Assert.Contains("Exit code 1 only when a file cannot be read", run.Output, StringComparison.Ordinal);
         Assert.Contains("--connection", run.Output, StringComparison.Ordinal);
-    }
-
-    // Text report: each claim's heading line and the indented lines under it, keyed by claim reference.
-    private static Dictionary<string, List<string>> ClaimBlocks(string output)
-    {
-        var blocks = new Dictionary<string, List<string>>();
-        List<string>? current = null;
-        foreach (var line in output.Split('\n'))
-        {
-            if (line.StartsWith("  Claim ", StringComparison.Ordinal))
-            {
-                current = [line];
-                blocks[line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]] = current;
-            }
-            else if (line.StartsWith("    ", StringComparison.Ordinal))
-            {
-                current?.Add(line);
-            }
-            else
-            {
-                current = null;
-            }
-        }
-
-        return blocks;
     }
 }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using OpenCcs.Cli.Commands.Claims;
 
 namespace OpenCcs.Cli.Tests.Support;
 
@@ -19,10 +20,24 @@ public sealed record CcsRun(int ExitCode, string Output, string Error)
 /// <summary>Runs the <c>ccs</c> command in this process, capturing what it writes.</summary>
 public static class Ccs
 {
-    public static async Task<CcsRun> RunAsync(params string[] args)
+    public static Task<CcsRun> RunAsync(params string[] args) => RunAsync(CcsCommand.Build(), new StringWriter(), new StringWriter(), args);
+
+    /// <summary>
+    /// Runs the command as a person does at a terminal: standard error is the terminal, and so is standard output
+    /// unless <paramref name="outputToFile"/> (<c>ccs … &gt; report.txt</c>). <see cref="CcsRun.Error"/> is everything
+    /// the terminal was sent, in the order it was sent; <see cref="CcsRun.Output"/> is the file's text, or "".
+    /// </summary>
+    public static Task<CcsRun> AtTerminalAsync(bool outputToFile, params string[] args)
     {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
+        var screen = new StringWriter();
+        var command = CcsCommand.Build(_ => new Terminal(StandardError: true, StandardOutput: !outputToFile));
+        return RunAsync(command, outputToFile ? new StringWriter() : screen, screen, args);
+    }
+
+    private static async Task<CcsRun> RunAsync(RootCommand command, StringWriter output, StringWriter error, string[] args)
+    {
+        using var _ = output;
+        using var __ = error;
         var configuration = new InvocationConfiguration
         {
             Output = output,
@@ -31,8 +46,9 @@ public static class Ccs
             ProcessTerminationTimeout = null,
         };
 
-        var exitCode = await CcsCommand.Build().Parse(args).InvokeAsync(configuration);
+        var exitCode = await command.Parse(args).InvokeAsync(configuration);
 
-        return new CcsRun(exitCode, output.ToString(), error.ToString());
+        var screen = error.ToString();
+        return new CcsRun(exitCode, ReferenceEquals(output, error) ? "" : output.ToString(), screen);
     }
 }

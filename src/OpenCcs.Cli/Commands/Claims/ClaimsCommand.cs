@@ -14,14 +14,15 @@ namespace OpenCcs.Cli.Commands.Claims;
 /// </summary>
 internal static class ClaimsCommand
 {
-    public static Command Create()
+    /// <param name="terminal">Which of the command's streams are a terminal (<see cref="Terminal.Of"/>), for the progress bar.</param>
+    public static Command Create(Func<InvocationConfiguration, Terminal> terminal)
     {
         var claims = new Command("claims", "Check claims against their SARs before they are sent.");
-        claims.Subcommands.Add(CreateCheck());
+        claims.Subcommands.Add(CreateCheck(terminal));
         return claims;
     }
 
-    private static Command CreateCheck()
+    private static Command CreateCheck(Func<InvocationConfiguration, Terminal> terminal)
     {
         var database = new DatabaseOptions();
         var files = new Argument<string[]>("FILE")
@@ -56,8 +57,7 @@ internal static class ClaimsCommand
             {
                 var report = ClaimReport.Create(chosen, output);
                 var totals = new ClaimTotals();
-                var showProgress = ReferenceEquals(configuration.Error, Console.Error) && !Console.IsErrorRedirected
-                    && (chosen == "text" || Console.IsOutputRedirected);
+                var watched = terminal(configuration);
                 // The Service Code Grouping table (a JSON file) is read while the first claims are read and their facts loaded.
                 var checker = Task.Run(() => new ClaimChecker(ServiceCodeGroupTableLoader.Load()), cancellationToken);
                 // Each SAR read is audited as read by this process's account, with one id for the run.
@@ -66,9 +66,7 @@ internal static class ClaimsCommand
                 {
                     AuditReads = (sars, ct) => ClaimReadAudit.WriteAsync(auditConnection, provider, sars, actor, DateTime.UtcNow, ct),
                     ChunkSize = int.TryParse(Environment.GetEnvironmentVariable("OPENCCS_CLAIMS_CHUNK"), out var size) && size > 0 ? size : ClaimFileCheck.DefaultChunkSize,
-                    ProgressFor = (path, size) => showProgress && size >= ProgressBar.MinimumBytes
-                        ? new ProgressBar(configuration.Error, Path.GetFileName(path), size)
-                        : null,
+                    ProgressFor = (path, size) => ProgressBar.For(watched, chosen, configuration.Error, path, size),
                 };
                 foreach (var path in parse.GetValue(files) ?? [])
                 {

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 
@@ -51,6 +52,15 @@ internal sealed class CountingStream(Stream inner) : Stream
     }
 }
 
+/// <summary>Which of the command's standard streams a person is watching: a terminal, not a pipe or a file.</summary>
+internal readonly record struct Terminal(bool StandardError, bool StandardOutput)
+{
+    /// <summary>The process's console streams, when the command writes to them and they are not redirected.</summary>
+    public static Terminal Of(InvocationConfiguration configuration) => new(
+        ReferenceEquals(configuration.Error, Console.Error) && !Console.IsErrorRedirected,
+        ReferenceEquals(configuration.Output, Console.Out) && !Console.IsOutputRedirected);
+}
+
 /// <summary>
 /// One line on a terminal's standard error, redrawn in place at most ten times a second:
 /// <c>claims.837 [#######.............]  35%  56.1/160.2 MB  350,112 lines  701,331 lines/s</c>.
@@ -64,6 +74,15 @@ internal sealed class ProgressBar(TextWriter error, string label, long totalByte
 
     /// <summary>Large enough that a progress bar is worth showing.</summary>
     public const long MinimumBytes = 4 * 1024 * 1024;
+
+    /// <summary>
+    /// The bar for a file of <paramref name="size"/> bytes, or null: drawn only when standard error is a terminal, for
+    /// a file of <see cref="MinimumBytes"/> or more, and with JSON or CSV only when they are not printed on a terminal.
+    /// </summary>
+    public static ProgressBar? For(Terminal terminal, string format, TextWriter error, string path, long size) =>
+        terminal.StandardError && size >= MinimumBytes && (format == "text" || !terminal.StandardOutput)
+            ? new ProgressBar(error, Path.GetFileName(path), size)
+            : null;
 
     public void Update(long bytes, long lines, bool force = false)
     {
